@@ -1,0 +1,3 @@
+module github.com/kraitsec/krait
+
+go 1.26.8
