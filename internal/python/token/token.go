@@ -1,0 +1,176 @@
+// Package token turns Python source into tokens the way CPython 3.14's
+// tokenizer does: the same token boundaries, INDENT/DEDENT and NEWLINE
+// rules, PEP 701 f-string and PEP 750 t-string modes, and the same errors.
+package token
+
+// Kind is the type of a token.
+type Kind uint8
+
+// The token kinds. Operators and hard keywords each have their own kind so
+// the parser can switch on them; soft keywords (match, case, type, _) are
+// Name tokens.
+const (
+	EOF Kind = iota
+	Name
+	Number
+	// String is a whole str or bytes literal that is neither an f-string nor
+	// a t-string: prefix and quotes included. Adjacent literals are separate
+	// tokens; the parser concatenates them.
+	String
+	// FStringStart is the prefix and opening quote(s) of an f-string, e.g. rf""".
+	FStringStart
+	// FStringMiddle is a run of literal text inside an f-string or inside a
+	// format spec: raw source text, escapes not decoded, "{{" and "}}" kept
+	// doubled. It is never empty.
+	FStringMiddle
+	// FStringEnd is the closing quote(s) of an f-string.
+	FStringEnd
+	TStringStart  // as FStringStart, for t-strings (PEP 750)
+	TStringMiddle // as FStringMiddle, for t-strings
+	TStringEnd    // as FStringEnd, for t-strings
+	Newline       // end of a logical line
+	Indent
+	Dedent
+
+	// Operators and delimiters.
+	LPar             // (
+	RPar             // )
+	LSqb             // [
+	RSqb             // ]
+	Colon            // :
+	Comma            // ,
+	Semi             // ;
+	Plus             // +
+	Minus            // -
+	Star             // *
+	Slash            // /
+	VBar             // |
+	Amper            // &
+	Less             // <
+	Greater          // >
+	Equal            // =
+	Dot              // .
+	Percent          // %
+	LBrace           // {
+	RBrace           // }
+	EqEqual          // ==
+	NotEqual         // != (and <> is an error, as in CPython without barry_as_FLUFL)
+	LessEqual        // <=
+	GreaterEqual     // >=
+	Tilde            // ~
+	Circumflex       // ^
+	LeftShift        // <<
+	RightShift       // >>
+	DoubleStar       // **
+	PlusEqual        // +=
+	MinEqual         // -=
+	StarEqual        // *=
+	SlashEqual       // /=
+	PercentEqual     // %=
+	AmperEqual       // &=
+	VBarEqual        // |=
+	CircumflexEqual  // ^=
+	LeftShiftEqual   // <<=
+	RightShiftEqual  // >>=
+	DoubleStarEqual  // **=
+	DoubleSlash      // //
+	DoubleSlashEqual // //=
+	At               // @
+	AtEqual          // @=
+	RArrow           // ->
+	Ellipsis         // ...
+	ColonEqual       // :=
+	Exclamation      // ! (only inside f-/t-string replacement fields, before a conversion)
+
+	// Hard keywords.
+	KwFalse
+	KwNone
+	KwTrue
+	KwAnd
+	KwAs
+	KwAssert
+	KwAsync
+	KwAwait
+	KwBreak
+	KwClass
+	KwContinue
+	KwDef
+	KwDel
+	KwElif
+	KwElse
+	KwExcept
+	KwFinally
+	KwFor
+	KwFrom
+	KwGlobal
+	KwIf
+	KwImport
+	KwIn
+	KwIs
+	KwLambda
+	KwNonlocal
+	KwNot
+	KwOr
+	KwPass
+	KwRaise
+	KwReturn
+	KwTry
+	KwWhile
+	KwWith
+	KwYield
+
+	NumKinds
+)
+
+// Token is one token. Offsets index the UTF-8 source that was tokenized;
+// Line is 1-based and Col is the 0-based UTF-8 byte column, as in CPython.
+// Indent, Dedent, Newline and EOF tokens carry the positions CPython gives
+// them.
+type Token struct {
+	Kind            Kind
+	Start, End      int
+	Line, Col       int
+	EndLine, EndCol int
+}
+
+// Comment is one "#" comment: its text includes the "#".
+type Comment struct {
+	Line, Col int
+	Text      string
+}
+
+// SyntaxError is a rejection of the source, located as CPython locates it:
+// Line is 1-based and Col is the 1-based column (CPython's offset).
+type SyntaxError struct {
+	Filename string
+	Line     int
+	Col      int
+	Msg      string
+}
+
+// Error returns "line:col: msg".
+func (e *SyntaxError) Error() string {
+	return itoa(e.Line) + ":" + itoa(e.Col) + ": " + e.Msg
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	var b [20]byte
+	n := len(b)
+	for i > 0 {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	if neg {
+		n--
+		b[n] = '-'
+	}
+	return string(b[n:])
+}
