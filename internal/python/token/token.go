@@ -3,6 +3,8 @@
 // rules, PEP 701 f-string and PEP 750 t-string modes, and the same errors.
 package token
 
+import "strconv"
+
 // Kind is the type of a token.
 type Kind uint8
 
@@ -150,27 +152,5 @@ type SyntaxError struct {
 
 // Error returns "line:col: msg".
 func (e *SyntaxError) Error() string {
-	return itoa(e.Line) + ":" + itoa(e.Col) + ": " + e.Msg
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	neg := i < 0
-	if neg {
-		i = -i
-	}
-	var b [20]byte
-	n := len(b)
-	for i > 0 {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-	}
-	if neg {
-		n--
-		b[n] = '-'
-	}
-	return string(b[n:])
+	return strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Col) + ": " + e.Msg
 }
