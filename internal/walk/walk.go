@@ -55,17 +55,28 @@ type Reason string
 
 // Reasons a path is skipped.
 const (
+	// ReasonDefaultExclude: a name in DefaultExcludes, such as .git or .venv.
 	ReasonDefaultExclude Reason = "default-exclude"
-	ReasonExcluded       Reason = "excluded"
-	ReasonGitignored     Reason = "gitignored"
-	ReasonTooLarge       Reason = "too-large"
-	ReasonBinary         Reason = "binary"
-	ReasonNotRegular     Reason = "not-regular"
+	// ReasonExcluded: matched an Options.Exclude glob.
+	ReasonExcluded Reason = "excluded"
+	// ReasonGitignored: ignored by a .gitignore file or .git/info/exclude.
+	ReasonGitignored Reason = "gitignored"
+	// ReasonTooLarge: larger than Options.MaxFileSize.
+	ReasonTooLarge Reason = "too-large"
+	// ReasonBinary: a NUL byte in the first 8 KiB (set by ReadFile).
+	ReasonBinary Reason = "binary"
+	// ReasonNotRegular: a device, FIFO or socket, which could block or never end.
+	ReasonNotRegular Reason = "not-regular"
+	// ReasonSymlinkOutside: a symlink that resolves outside the scan root.
 	ReasonSymlinkOutside Reason = "symlink-outside-root"
-	ReasonSymlinkLoop    Reason = "symlink-loop"
-	ReasonSymlinkBroken  Reason = "broken-symlink"
-	ReasonDuplicate      Reason = "duplicate"
-	ReasonTooDeep        Reason = "too-deep"
+	// ReasonSymlinkLoop: a symlink to one of its own ancestors, or a cycle of links.
+	ReasonSymlinkLoop Reason = "symlink-loop"
+	// ReasonSymlinkBroken: a symlink whose target does not exist.
+	ReasonSymlinkBroken Reason = "broken-symlink"
+	// ReasonDuplicate: a file or directory already visited through another path.
+	ReasonDuplicate Reason = "duplicate"
+	// ReasonTooDeep: a directory deeper than Options.MaxDepth.
+	ReasonTooDeep Reason = "too-deep"
 )
 
 // Skip records a path that was left out and why.
