@@ -13,6 +13,7 @@
 //   "SyntaxError: 0:0: <ExcType>: <msg>"                ast.parse raised anything else
 //   "DumpError: <ExcType>: <msg>"                       parsing worked but ast.dump failed
 //   "ReadError: <msg>"                                  the file could not be read
+//   "DumpError: pyodide crashed: <msg>"                 pyodide died; this is the last line
 // The first two forms are "rejected" files. <lineno>/<offset> are CPython's own values
 // (offset is 1-based and counts characters); a missing value prints as 0.
 //
@@ -25,6 +26,8 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
+
+const CRASH = "DumpError: pyodide crashed: ";
 
 const PY_SETUP = String.raw`
 import ast, warnings
@@ -129,7 +132,16 @@ async function main() {
     }
     if (data !== undefined) {
       // A fresh Uint8Array view keeps the proxy to exactly this file's bytes.
-      result = dump(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      try {
+        result = dump(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      } catch (err) {
+        // Pyodide cannot go on after a fatal error (usually its stack overflowing on a
+        // deeply nested file), so this file gets a marker and the process stops; the
+        // harness restarts it for the files after this one.
+        await write(`${file}\t${CRASH}${String(err && err.message).replace(/[\t\n\r]/g, " ")}\n`);
+        process.exitCode = 3;
+        return;
+      }
     }
     await write(`${file}\t${result}\n`);
   }

@@ -57,8 +57,11 @@ func (c cpython) lines(ctx context.Context, files []string, progress io.Writer) 
 		return out, st, nil
 	}
 	start := time.Now()
-	err = c.run(ctx, files, todo, func(i int, line string) error {
+	err = c.run(ctx, files, todo, func(i int, line string, cache bool) error {
 		out[i] = line
+		if !cache {
+			return nil
+		}
 		return writeAtomic(keys[i], line)
 	}, progress)
 	st.ran = len(todo)
@@ -81,19 +84,46 @@ func (c cpython) cacheDir() (string, error) {
 	return dir, os.MkdirAll(dir, 0o755)
 }
 
-// run feeds the files at indexes todo to one dump.mjs process and hands each result
-// line to store as it streams in.
-func (c cpython) run(ctx context.Context, files []string, todo []int, store func(int, string) error, progress io.Writer) error {
+// crashPrefix marks a file on which pyodide itself died (see dump.mjs). Such a line is
+// not cached, and dump.mjs is restarted for the files after it.
+const crashPrefix = "DumpError: pyodide crashed: "
+
+// run feeds the files at indexes todo to dump.mjs and hands each result line to store
+// as it streams in, restarting dump.mjs after a file that crashed pyodide.
+func (c cpython) run(ctx context.Context, files []string, todo []int, store func(int, string, bool) error, progress io.Writer) error {
+	start := time.Now()
+	total := len(todo)
+	for len(todo) > 0 {
+		n, crashed, err := c.runOnce(ctx, files, todo, store)
+		if err != nil {
+			return err
+		}
+		if !crashed {
+			if n < len(todo) {
+				return fmt.Errorf("dump.mjs stopped after %d of %d files", n, len(todo))
+			}
+			break
+		}
+		fmt.Fprintf(progress, "cpython: pyodide crashed on %s; restarting after it\n", files[todo[n-1]])
+		todo = todo[n:]
+		fmt.Fprintf(progress, "cpython: %d/%d files (%s)\n", total-len(todo), total, time.Since(start).Round(time.Second))
+	}
+	return nil
+}
+
+// runOnce runs one dump.mjs process over todo. It returns how many lines it stored and
+// whether the last of them is a crash marker.
+func (c cpython) runOnce(ctx context.Context, files []string, todo []int, store func(int, string, bool) error) (int, bool, error) {
 	list, err := os.CreateTemp("", "krait-conformance-*.txt")
 	if err != nil {
-		return err
+		return 0, false, err
 	}
 	defer os.Remove(list.Name())
 	for _, i := range todo {
 		fmt.Fprintln(list, files[i])
 	}
 	if err := list.Close(); err != nil {
-		return err
+		return 0, false, err
 	}
 	args := []string{c.dump, "--list", list.Name()}
 	if c.pyodide != "" {
@@ -103,16 +133,16 @@ func (c cpython) run(ctx context.Context, files []string, todo []int, store func
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return err
+		return 0, false, err
 	}
 	if err := cmd.Start(); err != nil {
-		return err
+		return 0, false, err
 	}
 	r := bufio.NewReaderSize(stdout, 1<<20)
-	start := time.Now()
 	done := 0
+	crashed := false
 	var readErr error
-	for done < len(todo) {
+	for done < len(todo) && !crashed {
 		l, err := r.ReadString('\n')
 		if err != nil {
 			if !errors.Is(err, io.EOF) || l != "" {
@@ -126,13 +156,14 @@ func (c cpython) run(ctx context.Context, files []string, todo []int, store func
 			readErr = fmt.Errorf("dump.mjs answered for %q, expected %q", path, files[i])
 			break
 		}
-		if err := store(i, line); err != nil {
+		crashed = strings.HasPrefix(line, crashPrefix)
+		if err := store(i, line, !crashed); err != nil {
 			readErr = err
 			break
 		}
 		done++
 		if done%200 == 0 {
-			fmt.Fprintf(progress, "cpython: %d/%d files (%s)\n", done, len(todo), time.Since(start).Round(time.Second))
+			fmt.Fprintf(os.Stderr, "cpython: %d more files\n", done)
 		}
 	}
 	if readErr != nil {
@@ -141,13 +172,11 @@ func (c cpython) run(ctx context.Context, files []string, todo []int, store func
 	waitErr := cmd.Wait()
 	switch {
 	case readErr != nil:
-		return readErr
-	case waitErr != nil:
-		return fmt.Errorf("dump.mjs: %v", waitErr)
-	case done < len(todo):
-		return fmt.Errorf("dump.mjs stopped after %d of %d files", done, len(todo))
+		return done, crashed, readErr
+	case waitErr != nil && !crashed:
+		return done, crashed, fmt.Errorf("dump.mjs: %v", waitErr)
 	}
-	return nil
+	return done, crashed, nil
 }
 
 // writeAtomic writes through a temp file so an interrupted run never leaves a

@@ -30,6 +30,8 @@ func judge(path, want, got, why string) result {
 	switch {
 	case r.cpython == conformance.Broken:
 		r.detail = "CPython could not produce a reference line: " + shorten(want, 300)
+	case r.krait == conformance.Missing && why == "":
+		r.detail = "krait printed an empty line"
 	case r.krait == conformance.Missing:
 		r.detail = "krait printed no line: " + why
 	case r.krait == conformance.Broken:
