@@ -146,8 +146,14 @@ func writeGolden(files []string, ref []string, fixtures string) (int, error) {
 		if !strings.HasPrefix(filepath.Clean(f), dir) {
 			continue
 		}
-		if conformance.Classify(ref[i]) == conformance.Broken {
+		kind := conformance.Classify(ref[i])
+		if kind == conformance.Broken {
 			return n, fmt.Errorf("%s: CPython gave no usable line: %s", f, shorten(ref[i], 200))
+		}
+		// The name promises the verdict, so a fixture that stopped failing (or started)
+		// is caught here rather than silently changing what it tests.
+		if wantErr := strings.HasPrefix(filepath.Base(f), "error_"); wantErr != (kind == conformance.Rejected) {
+			return n, fmt.Errorf("%s: CPython's verdict is %s, but only error_*.py files may be rejected: %s", f, kind, shorten(ref[i], 200))
 		}
 		if err := os.WriteFile(f+".expected", []byte(ref[i]+"\n"), 0o644); err != nil {
 			return n, err
