@@ -66,9 +66,8 @@ func kraitLine(path string, src []byte) (line string) {
 }
 
 // TestFixtures parses every fixture with krait in-process and compares with CPython's
-// golden line: the dump must be identical; a rejection must be a rejection on the same
-// line (a different column is logged, not failed, since CPython's columns for some
-// errors are hard to reproduce and matter little).
+// golden line (see Compare): the dump must be identical; a rejection must be a
+// rejection on the same line, and a different column is only logged.
 func TestFixtures(t *testing.T) {
 	var accepts, identical, rejects, matched, colDiffs int
 	for _, fx := range loadFixtures(t) {
@@ -77,37 +76,25 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, want := kraitLine(fx.path, src), fx.want
-			switch Classify(want) {
+			v := Compare(fx.want, kraitLine(fx.path, src))
+			switch v.Want {
 			case Accepted:
 				accepts++
-				switch {
-				case got == want:
+				if v.OK {
 					identical++
-				case Classify(got) == Accepted:
-					t.Errorf("%s: dump differs; %s", fx.path, Diff(want, got))
-				default:
-					t.Errorf("%s: CPython accepts it, krait says %s", fx.path, shorten(got, 300))
 				}
 			case Rejected:
 				rejects++
-				if Classify(got) != Rejected {
-					t.Errorf("%s: CPython rejects it (%s), krait gives %s", fx.path, want, shorten(got, 200))
-					return
+				if v.OK {
+					matched++
 				}
-				wl, wc, _ := ErrorPos(want)
-				gl, gc, _ := ErrorPos(got)
-				if wl != 0 && wl != gl {
-					t.Errorf("%s: rejected on line %d, CPython says line %d\n  cpython: %s\n  krait:   %s", fx.path, gl, wl, want, got)
-					return
-				}
-				matched++
-				if wc != gc {
-					colDiffs++
-					t.Logf("%s: column %d, CPython says %d (not a failure)\n  cpython: %s\n  krait:   %s", fx.path, gc, wc, want, got)
-				}
-			default:
-				t.Errorf("%s: golden is neither a dump nor a SyntaxError line: %s", fx.path, shorten(want, 200))
+			}
+			switch {
+			case !v.OK:
+				t.Errorf("%s: %s", fx.path, strings.TrimSuffix(v.Detail, "\n"))
+			case v.ColDiffers:
+				colDiffs++
+				t.Logf("%s (not a failure): %s", fx.path, strings.TrimSuffix(v.Detail, "\n"))
 			}
 		})
 	}
@@ -133,12 +120,4 @@ func TestFixtureGoldens(t *testing.T) {
 			t.Errorf("%s: CPython's verdict is %s; only error_*.py fixtures may be rejected", fx.path, k)
 		}
 	}
-}
-
-// shorten cuts s to at most n bytes for a failure message.
-func shorten(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:runeStart(s, n)] + "…"
 }

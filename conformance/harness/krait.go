@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/kraitsec/krait/conformance"
 )
 
 // krait runs `krait dev ast` over the corpus in batches and compares as it goes, so
@@ -144,19 +146,8 @@ func (k krait) invoke(ctx context.Context, files []string, batch []int) ([]strin
 func firstLine(s string) string {
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
-			return shorten(l, 200)
+			return conformance.Clip(l, 200)
 		}
 	}
 	return "(no message on stderr)"
-}
-
-// shorten cuts s to at most n bytes, on a character boundary.
-func shorten(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && s[n]&0xC0 == 0x80 {
-		n--
-	}
-	return s[:n] + "…"
 }

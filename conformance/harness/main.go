@@ -148,12 +148,12 @@ func writeGolden(files []string, ref []string, fixtures string) (int, error) {
 		}
 		kind := conformance.Classify(ref[i])
 		if kind == conformance.Broken {
-			return n, fmt.Errorf("%s: CPython gave no usable line: %s", f, shorten(ref[i], 200))
+			return n, fmt.Errorf("%s: CPython gave no usable line: %s", f, conformance.Clip(ref[i], 200))
 		}
 		// The name promises the verdict, so a fixture that stopped failing (or started)
 		// is caught here rather than silently changing what it tests.
 		if wantErr := strings.HasPrefix(filepath.Base(f), "error_"); wantErr != (kind == conformance.Rejected) {
-			return n, fmt.Errorf("%s: CPython's verdict is %s, but only error_*.py files may be rejected: %s", f, kind, shorten(ref[i], 200))
+			return n, fmt.Errorf("%s: CPython's verdict is %s, but only error_*.py files may be rejected: %s", f, kind, conformance.Clip(ref[i], 200))
 		}
 		if err := os.WriteFile(f+".expected", []byte(ref[i]+"\n"), 0o644); err != nil {
 			return n, err

@@ -13,47 +13,17 @@ import (
 
 // result is the verdict on one file. Dumps are not kept: only the diff is.
 type result struct {
-	path    string
-	cpython conformance.Kind
-	krait   conformance.Kind
-	ok      bool
-	// lineDiffers is set when both reject but on different lines; colDiffers when
-	// only the columns differ. Neither fails the run.
-	lineDiffers, colDiffers bool
-	// detail explains a failure (or a position difference) in a few lines.
-	detail string
+	path string
+	conformance.Verdict
 }
 
 // judge compares krait's line for one file with CPython's. why explains a missing line.
 func judge(path, want, got, why string) result {
-	r := result{path: path, cpython: conformance.Classify(want), krait: conformance.Classify(got)}
-	switch {
-	case r.cpython == conformance.Broken:
-		r.detail = "CPython could not produce a reference line: " + shorten(want, 300)
-	case r.krait == conformance.Missing && why == "":
-		r.detail = "krait printed an empty line"
-	case r.krait == conformance.Missing:
-		r.detail = "krait printed no line: " + why
-	case r.krait == conformance.Broken:
-		r.detail = "krait printed neither a dump nor a SyntaxError line: " + shorten(got, 300)
-	case r.cpython == conformance.Accepted && r.krait == conformance.Accepted:
-		r.ok = want == got
-		if !r.ok {
-			r.detail = "dumps differ; " + conformance.Diff(want, got)
-		}
-	case r.cpython == conformance.Accepted:
-		r.detail = "CPython accepts the file, krait rejects it: " + shorten(got, 300)
-	case r.krait == conformance.Accepted:
-		r.detail = "CPython rejects the file (" + shorten(want, 300) + "), krait accepts it"
-	default:
-		r.ok = true
-		wl, wc, _ := conformance.ErrorPos(want)
-		gl, gc, _ := conformance.ErrorPos(got)
-		r.lineDiffers = wl != 0 && wl != gl
-		r.colDiffers = !r.lineDiffers && wc != gc
-		if r.lineDiffers || r.colDiffers {
-			r.detail = fmt.Sprintf("both reject, at different positions\n  cpython: %s\n  krait:   %s\n", shorten(want, 300), shorten(got, 300))
-		}
+	r := result{path: path, Verdict: conformance.Compare(want, got)}
+	if r.Got == conformance.Missing && why != "" {
+		r.Detail = "krait printed no line: " + why
+	} else if r.Got == conformance.Missing && got == "" && r.Want != conformance.Broken {
+		r.Detail = "krait printed an empty line"
 	}
 	return r
 }
@@ -62,7 +32,7 @@ func judge(path, want, got, why string) result {
 type summary struct {
 	files, accepts, rejects, broken int
 	identical, matched              int
-	lineDiffers, colDiffers         int
+	colDiffers                      int
 	kraitMissing                    int
 	kraitNote                       string
 	elapsed                         time.Duration
@@ -72,27 +42,24 @@ func summarize(results []result) summary {
 	var s summary
 	s.files = len(results)
 	for _, r := range results {
-		switch r.cpython {
+		switch r.Want {
 		case conformance.Accepted:
 			s.accepts++
-			if r.ok {
+			if r.OK {
 				s.identical++
 			}
 		case conformance.Rejected:
 			s.rejects++
-			if r.ok {
+			if r.OK {
 				s.matched++
 			}
 		default:
 			s.broken++
 		}
-		if r.krait == conformance.Missing {
+		if r.Got == conformance.Missing {
 			s.kraitMissing++
 		}
-		if r.lineDiffers {
-			s.lineDiffers++
-		}
-		if r.colDiffers {
+		if r.ColDiffers {
 			s.colDiffers++
 		}
 	}
@@ -119,8 +86,8 @@ func writeSummary(w io.Writer, s summary) {
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "identical dumps: %d/%d (%.2f%%)\n", s.identical, s.accepts, percent(s.identical, s.accepts))
 	fmt.Fprintf(w, "rejections matched: %d/%d", s.matched, s.rejects)
-	if s.lineDiffers+s.colDiffers > 0 {
-		fmt.Fprintf(w, " (on another line: %d, same line but another column: %d)", s.lineDiffers, s.colDiffers)
+	if s.colDiffers > 0 {
+		fmt.Fprintf(w, " (%d of them at another column on the right line)", s.colDiffers)
 	}
 	fmt.Fprintln(w)
 	if s.kraitMissing > 0 {
@@ -136,7 +103,7 @@ func writeSummary(w io.Writer, s summary) {
 func failures(results []result) []result {
 	var out []result
 	for _, r := range results {
-		if !r.ok {
+		if !r.OK {
 			out = append(out, r)
 		}
 	}
@@ -144,7 +111,7 @@ func failures(results []result) []result {
 }
 
 func writeEntry(w io.Writer, n int, r result) {
-	fmt.Fprintf(w, "%d. %s\n  %s\n", n, r.path, indentTail(r.detail))
+	fmt.Fprintf(w, "%d. %s\n  %s\n", n, r.path, indentTail(r.Detail))
 }
 
 // indentTail keeps multi-line details under their entry.
@@ -180,9 +147,9 @@ func writeReport(name string, s summary, results []result) error {
 	}
 	n := 0
 	for _, r := range results {
-		if r.ok && r.detail != "" {
+		if r.OK && r.ColDiffers {
 			if n == 0 {
-				fmt.Fprintf(w, "\nrejections at other positions (not failures):\n")
+				fmt.Fprintf(w, "\nrejections at another column (not failures):\n")
 			}
 			n++
 			writeEntry(w, n, r)
