@@ -265,15 +265,17 @@ func (b *builder) class(s *ast.ClassDef) {
 }
 
 func (b *builder) typeAlias(s *ast.TypeAlias) {
+	name := ""
 	if n, ok := s.Name.(*ast.Name); ok {
+		name = n.ID
 		b.bind(n.ID, BindTypeAlias, n, nil, end(s.Pos))
 	}
 	outer := b.cur
 	if len(s.TypeParams) > 0 {
-		b.push(ScopeTypeParams, s, "")
+		b.push(ScopeTypeParams, s, name)
 		b.typeParams(s.TypeParams)
 	}
-	b.push(ScopeAnnotation, s, "")
+	b.push(ScopeAnnotation, s, name)
 	b.expr(s.Value)
 	b.cur = outer
 }

@@ -10,8 +10,9 @@ const (
 	// maxConstDepth bounds the nesting a constant evaluation follows.
 	maxConstDepth = 64
 	// maxConstSteps bounds the nodes one evaluation visits, so that
-	// `b = a + a; c = b + b; ...` cannot blow up exponentially.
-	maxConstSteps = 4096
+	// `b = a + a; c = b + b; ...` cannot blow up exponentially, while a
+	// generated concatenation of many thousand literals still folds.
+	maxConstSteps = 1 << 18
 	// maxConstLen bounds the length of a computed string or bytes value.
 	maxConstLen = 1 << 20
 )

@@ -135,6 +135,7 @@ func (m *Model) resolveUse(u *Use) {
 				if sym := s.Lookup(name); sym != nil {
 					if bd, ok := inEffect(sym, pos, later); ok {
 						u.Kind, u.Symbol, u.Binding = UseSymbol, sym, bd
+						m.preferOwn(u, pos)
 						return
 					}
 				}
@@ -159,10 +160,28 @@ func (m *Model) resolveIn(u *Use, s *Scope, pos int64, later bool) {
 	if sym := s.Lookup(u.Name.ID); sym != nil {
 		if bd, ok := inEffect(sym, pos, later); ok {
 			u.Kind, u.Symbol, u.Binding = UseSymbol, sym, bd
+			m.preferOwn(u, pos)
 			return
 		}
 	}
 	m.fallback(u)
+}
+
+// preferOwn handles a use in a block that declares its name global or
+// nonlocal: a binding that the same block made earlier, in straight-line
+// order, is the one in effect, whatever other blocks do later.
+func (m *Model) preferOwn(u *Use, pos int64) {
+	if u.Scope == u.Symbol.Scope || u.Scope.Declaration(u.Name.ID) == DeclNone {
+		return
+	}
+	bs := u.Symbol.Bindings
+	i := sort.Search(len(bs), func(i int) bool { return bs[i].eff > pos })
+	for j := i - 1; j >= 0; j-- {
+		if bd := bs[j]; bd.Scope == u.Scope && bd.Kind != BindDeclare {
+			u.Binding = bd
+			return
+		}
+	}
 }
 
 // fallback resolves a name that no scope binds.
