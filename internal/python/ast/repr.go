@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -32,7 +31,7 @@ func ReprStr(s string) string {
 		case r == utf8.RuneError && size == 1:
 			// Not valid WTF-8: cannot come from the parser; show the byte.
 			writeEscape(&b, 'x', uint32(c), 2)
-		case unicode.IsPrint(r):
+		case isPrintable(r):
 			b.WriteString(s[i : i+size])
 		case r <= 0xff:
 			writeEscape(&b, 'x', uint32(r), 2)
