@@ -70,9 +70,9 @@ func (k krait) compare(ctx context.Context, files, ref []string, progress io.Wri
 	return results
 }
 
-// runBatch runs krait once over the batch. If krait gives fewer lines than files
-// (a crash or a timeout) but did print something, the rest are retried one by one so
-// the failure lands on the file that caused it.
+// runBatch runs krait once over the batch. If krait gives fewer lines than files (a
+// crash or a timeout) or more, the unanswered files are retried one by one so the
+// failure lands on the file that caused it rather than on its whole batch.
 func (k krait) runBatch(ctx context.Context, files, ref []string, batch []int, results []result) {
 	lines, why := k.invoke(ctx, files, batch)
 	for j, line := range lines {
@@ -83,7 +83,7 @@ func (k krait) runBatch(ctx context.Context, files, ref []string, batch []int, r
 	if n == len(batch) {
 		return
 	}
-	if n == 0 || len(batch) == 1 || ctx.Err() != nil {
+	if len(batch) == 1 || ctx.Err() != nil {
 		for _, i := range batch[n:] {
 			results[i] = judge(files[i], ref[i], "", why)
 		}
