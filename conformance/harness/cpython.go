@@ -94,7 +94,7 @@ func (c cpython) run(ctx context.Context, files []string, todo []int, store func
 	start := time.Now()
 	total := len(todo)
 	for len(todo) > 0 {
-		n, crashed, err := c.runOnce(ctx, files, todo, store)
+		n, crashed, err := c.runOnce(ctx, files, todo, store, progress)
 		if err != nil {
 			return err
 		}
@@ -113,7 +113,7 @@ func (c cpython) run(ctx context.Context, files []string, todo []int, store func
 
 // runOnce runs one dump.mjs process over todo. It returns how many lines it stored and
 // whether the last of them is a crash marker.
-func (c cpython) runOnce(ctx context.Context, files []string, todo []int, store func(int, string, bool) error) (int, bool, error) {
+func (c cpython) runOnce(ctx context.Context, files []string, todo []int, store func(int, string, bool) error, progress io.Writer) (int, bool, error) {
 	list, err := os.CreateTemp("", "krait-conformance-*.txt")
 	if err != nil {
 		return 0, false, err
@@ -130,7 +130,7 @@ func (c cpython) runOnce(ctx context.Context, files []string, todo []int, store 
 		args = append(args, "--pyodide", c.pyodide)
 	}
 	cmd := exec.CommandContext(ctx, c.node, args...)
-	cmd.Stderr = os.Stderr
+	cmd.Stderr = progress
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return 0, false, err
@@ -163,7 +163,7 @@ func (c cpython) runOnce(ctx context.Context, files []string, todo []int, store 
 		}
 		done++
 		if done%200 == 0 {
-			fmt.Fprintf(os.Stderr, "cpython: %d more files\n", done)
+			fmt.Fprintf(progress, "cpython: %d/%d files\n", done, len(todo))
 		}
 	}
 	if readErr != nil {
