@@ -8,3 +8,5 @@
 // stays two code points as it does in Python. Unknown escapes are kept
 // verbatim; CPython only warns about them.
 package literal
+
+//go:generate go run gen_aliases.go

@@ -3,6 +3,7 @@ package literal
 import (
 	"errors"
 	"math"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -144,4 +145,17 @@ func TestNameIndexBuildsOnFirstLookup(t *testing.T) {
 	if len(x.entries) < 30000 {
 		t.Errorf("%d names, want the whole Unicode repertoire", len(x.entries))
 	}
+}
+
+func TestNameIndexIsSafeForConcurrentUse(t *testing.T) {
+	var x nameIndex
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if r, ok := x.lookup([]byte("BULLET")); !ok || r != '•' {
+				t.Errorf("lookup = %q, %v; want '•'", r, ok)
+			}
+		})
+	}
+	wg.Wait()
 }
