@@ -14,6 +14,14 @@ import (
 // float() does) or an imaginary literal (its imaginary part in F). A decimal
 // int without underscores is returned without allocating.
 func ParseNumber(text string) (ast.ConstValue, error) {
+	// Most numbers in real code are short runs of decimal digits.
+	i := 0
+	for i < len(text) && text[i] >= '0' && text[i] <= '9' {
+		i++
+	}
+	if i == len(text) && i > 0 {
+		return ast.ConstValue{Kind: ast.ConstInt, S: trimZeros(text)}, nil
+	}
 	if n := len(text); n > 1 && (text[n-1] == 'j' || text[n-1] == 'J') {
 		f, err := parseFloat(text, text[:n-1])
 		return ast.ConstValue{Kind: ast.ConstComplex, F: f}, err
@@ -81,12 +89,17 @@ func parseDecimal(text string) (string, error) {
 	if underscores {
 		s = strings.ReplaceAll(s, "_", "")
 	}
-	// "000" is a valid spelling of 0.
+	return trimZeros(s), nil
+}
+
+// trimZeros drops leading zeros from decimal digits: "000" is a valid
+// spelling of 0.
+func trimZeros(s string) string {
 	i := 0
 	for i < len(s)-1 && s[i] == '0' {
 		i++
 	}
-	return s[i:], nil
+	return s[i:]
 }
 
 func parseBased(text, digits string, base int) (string, error) {
