@@ -1,0 +1,12 @@
+package cli
+
+import "syscall"
+
+// peakRSS returns the peak resident set size in bytes; Linux reports KiB.
+func peakRSS() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return int64(ru.Maxrss) * 1024
+}
