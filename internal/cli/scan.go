@@ -1,7 +1,7 @@
 package cli
 
 import (
-		"os"
+	"os"
 	"regexp"
 	"runtime"
 	"slices"
@@ -26,14 +26,14 @@ var selectorRe = regexp.MustCompile(`^KR[0-9]{0,3}$`)
 
 // scanFlags holds the raw flag values; validate turns them into a scanConfig.
 type scanFlags struct {
-	format, output                string
-	selects, ignores              []string
-	minSeverity, minConfidence    string
-	failOn, baseline              string
-	offline, noProgress, quiet    bool
-	stats                         bool
-	db                            string
-	walk                          walkFlags
+	format, output             string
+	selects, ignores           []string
+	minSeverity, minConfidence string
+	failOn, baseline           string
+	offline, noProgress, quiet bool
+	stats                      bool
+	db                         string
+	walk                       walkFlags
 }
 
 // walkFlags are the file-selection flags shared by scan, baseline and deps.
