@@ -82,7 +82,11 @@ const (
 	RArrow           // ->
 	Ellipsis         // ...
 	ColonEqual       // :=
-	Exclamation      // ! (only inside f-/t-string replacement fields, before a conversion)
+	Exclamation      // ! (a conversion marker in f-/t-string replacement fields; an error elsewhere)
+	// Illegal is a printable ASCII character that starts no token ($, ? or
+	// a backtick). CPython hands it to its parser as an OP token, which then
+	// fails with "invalid syntax" at its position; the tokenizer does not.
+	Illegal
 
 	// Hard keywords.
 	KwFalse
@@ -126,8 +130,12 @@ const (
 
 // Token is one token. Offsets index the UTF-8 source that was tokenized;
 // Line is 1-based and Col is the 0-based UTF-8 byte column, as in CPython.
-// Indent, Dedent, Newline and EOF tokens carry the positions CPython gives
-// them.
+// Indent, Dedent, Newline and EOF tokens carry the positions CPython's
+// parser gives them: Indent, Dedent and EOF have Col and EndCol -1 and
+// Start == End; a Newline starts at the comment that precedes it, if any,
+// else at the '\n', and ends after the '\n' (EndCol counts it, even when
+// CPython's implicit final newline is not in the source; End never exceeds
+// the source length).
 type Token struct {
 	Kind            Kind
 	Start, End      int
@@ -142,7 +150,9 @@ type Comment struct {
 }
 
 // SyntaxError is a rejection of the source, located as CPython locates it:
-// Line is 1-based and Col is the 1-based column (CPython's offset).
+// Line is 1-based and Col is CPython's offset, a 1-based column that counts
+// characters, not bytes. Errors that CPython raises without a position
+// (null bytes, unknown encodings) have CPython's Line and Col (0 and 0 or -1).
 type SyntaxError struct {
 	Filename string
 	Line     int

@@ -1,0 +1,284 @@
+package token
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Limits that CPython's tokenizer enforces.
+const (
+	maxIndent       = 100 // MAXINDENT: nested indented blocks
+	maxLevel        = 200 // MAXLEVEL: nested brackets
+	maxFStringLevel = 150 // MAXFSTRINGLEVEL: nested f-/t-strings
+	maxExprNesting  = 3   // MAX_EXPR_NESTING: nested replacement fields
+	tabSize         = 8
+)
+
+// eof is what next returns past the end of the source.
+const eof = -1
+
+// bracket is one open bracket: its character and where it is.
+type bracket struct {
+	ch                   byte
+	line, lineStart, col int
+}
+
+// comment is a comment's byte range, kept until the end so that all comment
+// texts can share one string allocation.
+type comment struct {
+	start, end, line, col int
+}
+
+// lexer holds the state of one Tokenize call. Its fields mirror the parts of
+// CPython's tok_state that decide token boundaries, positions and errors.
+type lexer struct {
+	src []byte // the source, always ending in '\n' (see Tokenize)
+	n   int    // len(src) as given by the caller, before any added '\n'
+
+	pos       int // next byte to read (CPython's tok->cur)
+	line      int // line number of the line being read (tok->lineno)
+	lineStart int // offset of that line (tok->line_start)
+	lineEnd   int // offset just past its '\n'
+	// bufStart is CPython's tok->buf for string input: the start of the last
+	// line read while no token was in progress. It only matters for the
+	// column of "unexpected character after line continuation character".
+	bufStart int
+
+	// The token being scanned: start offset (-1 between tokens, like
+	// CPython's NULL tok->start), and its first line and byte column.
+	tokStart, tokLine, tokCol int
+
+	atbol    bool
+	pendin   int
+	indent   int
+	indstack [maxIndent]int
+	altstack [maxIndent]int
+	level    int
+	brackets [maxLevel]bracket
+	modes    []mode
+	toks     []Token
+	comments []comment
+	err      *SyntaxError
+}
+
+// Tokenize splits UTF-8 Python source (as returned by Decode: '\n' line
+// ends) into the tokens CPython 3.14's tokenizer hands its parser, in order
+// and ending with EOF. Comments come back separately, in source order.
+// On a tokenizer error, the tokens before it are returned with a
+// *SyntaxError located as CPython locates it; a parser that reaches the end
+// of those tokens without failing should report that error.
+func Tokenize(src []byte) ([]Token, []Comment, error) {
+	l := newLexer(src)
+	l.run()
+	comments := l.commentList()
+	if l.err != nil {
+		return l.toks, comments, l.err
+	}
+	return l.toks, comments, nil
+}
+
+func newLexer(src []byte) *lexer {
+	l := &lexer{n: len(src), src: src, tokStart: -1, atbol: true}
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		// CPython appends the newline that ends the last line; token
+		// offsets never reach it, so a private copy is safe.
+		buf := make([]byte, len(src)+1)
+		copy(buf, src)
+		buf[len(src)] = '\n'
+		l.src = buf
+	}
+	// Python source averages well over five bytes per token; a smaller
+	// estimate would make append copy the slice once or twice.
+	l.toks = make([]Token, 0, len(src)/5+16)
+	l.modes = make([]mode, 1, 4)
+	return l
+}
+
+// run produces tokens until EOF or the first error.
+func (l *lexer) run() {
+	for l.err == nil {
+		m := &l.modes[len(l.modes)-1]
+		var done bool
+		if m.literal {
+			done = l.fstringMode(m)
+		} else {
+			done = l.normalMode()
+		}
+		if done {
+			return
+		}
+	}
+}
+
+// next returns the next byte, or eof. Like CPython, it moves to a new line
+// only when a byte of that line is read.
+func (l *lexer) next() int {
+	if l.pos >= l.lineEnd {
+		if l.pos >= len(l.src) {
+			return eof
+		}
+		l.newLine()
+	}
+	c := l.src[l.pos]
+	l.pos++
+	return int(c)
+}
+
+// newLine makes the line starting at pos the current one.
+func (l *lexer) newLine() {
+	l.line++
+	l.lineStart = l.pos
+	if l.tokStart < 0 {
+		l.bufStart = l.pos
+	}
+	if i := bytes.IndexByte(l.src[l.pos:], '\n'); i >= 0 {
+		l.lineEnd = l.pos + i + 1
+	} else {
+		l.lineEnd = len(l.src)
+	}
+}
+
+// backup un-reads c, which must be the byte just read (eof is ignored).
+func (l *lexer) backup(c int) {
+	if c != eof {
+		l.pos--
+	}
+}
+
+// begin records that a token starts at offset start on the current line.
+func (l *lexer) begin(start int) {
+	l.tokStart = start
+	l.tokLine = l.line
+	l.tokCol = start - l.lineStart
+}
+
+// emit appends a token from the recorded start to end, which must lie on
+// the current line.
+func (l *lexer) emit(k Kind, end int) {
+	l.toks = append(l.toks, Token{
+		Kind: k, Start: l.tokStart, End: end,
+		Line: l.tokLine, Col: l.tokCol,
+		EndLine: l.line, EndCol: end - l.lineStart,
+	})
+}
+
+// emitMarker appends an Indent, Dedent or EOF token: CPython gives these no
+// column.
+func (l *lexer) emitMarker(k Kind, line int) {
+	at := min(l.pos, l.n)
+	l.toks = append(l.toks, Token{Kind: k, Start: at, End: at, Line: line, Col: -1, EndLine: line, EndCol: -1})
+}
+
+// fail records an error located like CPython's _PyTokenizer_syntaxerror:
+// at the character before the cursor on the current line.
+func (l *lexer) fail(format string, args ...any) {
+	l.failAt(l.line, l.lineStart, l.pos, format, args...)
+}
+
+// failAt records an error on line whose text starts at lineStart; the
+// column counts the characters from lineStart to cursor.
+func (l *lexer) failAt(line, lineStart, cursor int, format string, args ...any) {
+	if l.err != nil {
+		return
+	}
+	msg := format
+	if len(args) > 0 {
+		msg = fmt.Sprintf(format, args...)
+	}
+	l.err = &SyntaxError{Line: line, Col: runeCount(l.src[lineStart:max(cursor, lineStart)]), Msg: msg}
+}
+
+// failRange records an error whose column is given as a 1-based byte
+// column of the current line (CPython's _PyTokenizer_syntaxerror_known_range).
+func (l *lexer) failRange(byteCol int, msg string) {
+	if l.err != nil {
+		return
+	}
+	l.err = &SyntaxError{Line: l.line, Col: runeCount(l.src[l.lineStart:l.lineStart+byteCol-1]) + 1, Msg: msg}
+}
+
+// failParser records an error that CPython's parser raises from the
+// tokenizer's state: the column is a 1-based byte column of the given line,
+// clamped to the line (with its '\n') and converted to characters.
+func (l *lexer) failParser(line, lineStart, byteCol int, msg string) {
+	if l.err != nil {
+		return
+	}
+	text := l.src[lineStart:]
+	if i := bytes.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i+1]
+	}
+	col := 0
+	if byteCol > len(text) {
+		col = runeCount(text) + 1
+	} else {
+		col = runeCount(text[:max(byteCol, 0)])
+	}
+	l.err = &SyntaxError{Line: line, Col: col, Msg: msg}
+}
+
+// runeCount counts characters the way CPython's "replace" decoding does for
+// valid UTF-8; Decode guarantees validity.
+func runeCount(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c < 0x80 || c >= 0xC0 {
+			n++
+		}
+	}
+	return n
+}
+
+// lineStartOf returns the offset of the start of line ln (1-based).
+func (l *lexer) lineStartOf(ln int) int {
+	off := 0
+	for i := 1; i < ln; i++ {
+		j := bytes.IndexByte(l.src[off:], '\n')
+		if j < 0 {
+			break
+		}
+		off += j + 1
+	}
+	return off
+}
+
+// commentList builds the comments with one string allocation for all texts.
+func (l *lexer) commentList() []Comment {
+	if len(l.comments) == 0 {
+		return nil
+	}
+	size := 0
+	for _, c := range l.comments {
+		size += c.end - c.start
+	}
+	buf := make([]byte, 0, size)
+	for _, c := range l.comments {
+		buf = append(buf, l.src[c.start:c.end]...)
+	}
+	all := string(buf)
+	out := make([]Comment, len(l.comments))
+	off := 0
+	for i, c := range l.comments {
+		n := c.end - c.start
+		out[i] = Comment{Line: c.line, Col: c.col, Text: all[off : off+n]}
+		off += n
+	}
+	return out
+}
+
+// isIdentStart reports whether c may start a name (CPython's
+// is_potential_identifier_start: any non-ASCII byte may, pending checks).
+func isIdentStart(c int) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 128
+}
+
+// isIdentChar reports whether c may continue a name.
+func isIdentChar(c int) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 128
+}
+
+func isDigit(c int) bool { return c >= '0' && c <= '9' }
+
+func isHexDigit(c int) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
