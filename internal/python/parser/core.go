@@ -1,0 +1,275 @@
+package parser
+
+import (
+	"errors"
+
+	"github.com/kraitsec/krait/internal/python/ast"
+	"github.com/kraitsec/krait/internal/python/token"
+)
+
+// errKind marks the token slot where the tokenizer failed: examining it
+// raises the tokenizer's error, as CPython's lazy tokenizer does.
+const errKind = token.NumKinds
+
+// maxDepth bounds the nesting of recursive rules, like CPython's stack
+// limit: deeper input is rejected instead of growing the stack further.
+const maxDepth = 3000
+
+type parser struct {
+	src  []byte
+	text string // src as a string: identifiers are zero-copy slices of it
+	toks []token.Token
+	pos  int // index of the next token
+	fill int // one past the furthest token examined (CPython's p->fill)
+
+	tokErr    *SyntaxError // the tokenizer's error, at toks[len-1] when set
+	err       *SyntaxError // the first error raised; parsing stops
+	errIsTok  bool         // err came from the tokenizer
+	invalid   bool         // second pass: the invalid_* rules are active
+	depth     int
+	levels    []int32 // bracket nesting level per token, for error messages
+	memo      map[memoKey]memoEntry
+	lineStart []int
+}
+
+type memoKey struct {
+	pos  int32
+	rule uint8
+}
+
+type memoEntry struct {
+	node ast.Expr
+	end  int
+}
+
+func newParser(src []byte, toks []token.Token, tokErr error) *parser {
+	p := &parser{src: src, text: string(src), toks: toks}
+	if tokErr != nil {
+		var se *SyntaxError
+		if !errors.As(tokErr, &se) {
+			se = &SyntaxError{Line: 1, Col: 1, Msg: tokErr.Error()}
+		}
+		p.tokErr = se
+		// Drop a trailing EOF a failed tokenizer may have left, then put the
+		// error token where the tokenizer stopped.
+		n := len(toks)
+		for n > 0 && toks[n-1].Kind == token.EOF {
+			n--
+		}
+		line, col := se.Line, se.Col-1
+		if n > 0 {
+			last := toks[n-1]
+			if line < last.EndLine || (line == last.EndLine && col < last.EndCol) {
+				line, col = last.EndLine, last.EndCol
+			}
+		}
+		p.toks = append(toks[:n:n], token.Token{Kind: errKind, Line: line, Col: col, EndLine: line, EndCol: col})
+	} else if len(toks) == 0 || toks[len(toks)-1].Kind != token.EOF {
+		line, col := 1, 0
+		if n := len(toks); n > 0 {
+			line, col = toks[n-1].EndLine, toks[n-1].EndCol
+		}
+		p.toks = append(toks[:len(toks):len(toks)], token.Token{Kind: token.EOF, Start: len(src), End: len(src), Line: line, Col: col, EndLine: line, EndCol: col})
+	}
+	return p
+}
+
+func (p *parser) resetForSecondPass() {
+	p.pos = 0
+	p.invalid = true
+	p.depth = 0
+	p.memo = nil
+}
+
+// fetch records that the token at p.pos has been examined, raising the
+// tokenizer's error when it is the slot where tokenizing failed.
+func (p *parser) fetch() {
+	if p.pos >= len(p.toks) {
+		p.pos = len(p.toks) - 1
+	}
+	p.fill = p.pos + 1
+	if p.toks[p.pos].Kind == errKind {
+		p.raiseTokenizerError()
+	}
+}
+
+// kind returns the kind of the next token.
+func (p *parser) kind() token.Kind {
+	if p.pos >= p.fill {
+		p.fetch()
+	}
+	return p.toks[p.pos].Kind
+}
+
+// kindAt returns the kind of the token i places ahead of the next one.
+func (p *parser) kindAt(i int) token.Kind {
+	save := p.pos
+	for j := 0; j < i; j++ {
+		if p.toks[p.pos].Kind == errKind || p.toks[p.pos].Kind == token.EOF {
+			return p.toks[p.pos].Kind
+		}
+		p.pos++
+		p.kind()
+	}
+	k := p.kind()
+	p.pos = save
+	return k
+}
+
+// tok returns the next token.
+func (p *parser) tok() *token.Token {
+	if p.pos >= p.fill {
+		p.fetch()
+	}
+	return &p.toks[p.pos]
+}
+
+// next consumes the next token and returns its index.
+func (p *parser) next() int {
+	i := p.pos
+	if p.toks[i].Kind != errKind && p.toks[i].Kind != token.EOF {
+		p.pos++
+	}
+	return i
+}
+
+// accept consumes the next token if it is of kind k.
+func (p *parser) accept(k token.Kind) bool {
+	if p.kind() == k {
+		p.pos++
+		return true
+	}
+	return false
+}
+
+// expect is accept returning the token index, or -1.
+func (p *parser) expect(k token.Kind) int {
+	if p.kind() == k {
+		p.pos++
+		return p.pos - 1
+	}
+	return -1
+}
+
+// isName reports whether the next token is the soft keyword or name s.
+func (p *parser) isName(s string) bool {
+	if p.kind() != token.Name {
+		return false
+	}
+	t := &p.toks[p.pos]
+	return p.text[t.Start:t.End] == s
+}
+
+func (p *parser) tokText(i int) string {
+	t := &p.toks[i]
+	return p.text[t.Start:t.End]
+}
+
+// ident returns the identifier a Name token spells, NFKC-normalised as
+// CPython does for non-ASCII names.
+func (p *parser) ident(i int) string {
+	return token.IdentifierText(p.text, p.toks[i])
+}
+
+// startPos returns the start of token i as a Pos with no end.
+func (p *parser) startOf(i int) (int, int) {
+	t := &p.toks[i]
+	return t.Line, t.Col
+}
+
+// span returns the position from the start of token start to the end of the
+// last consumed token that is not a NEWLINE, INDENT, DEDENT or ENDMARKER,
+// as CPython's EXTRA does.
+func (p *parser) span(start int) ast.Pos {
+	s := &p.toks[start]
+	e := p.pos - 1
+	for e > 0 {
+		k := p.toks[e].Kind
+		if k != token.Newline && k != token.Indent && k != token.Dedent && k != token.EOF {
+			break
+		}
+		e--
+	}
+	if e < 0 {
+		e = 0
+	}
+	t := &p.toks[e]
+	return ast.Pos{Lineno: s.Line, ColOffset: s.Col, EndLineno: t.EndLine, EndColOffset: t.EndCol}
+}
+
+// tokPos is the position of token i alone.
+func (p *parser) tokPos(i int) ast.Pos {
+	t := &p.toks[i]
+	return ast.Pos{Lineno: t.Line, ColOffset: t.Col, EndLineno: t.EndLine, EndColOffset: t.EndCol}
+}
+
+// between is the position from a's start to b's end.
+func between(a, b ast.Pos) ast.Pos {
+	return ast.Pos{Lineno: a.Lineno, ColOffset: a.ColOffset, EndLineno: b.EndLineno, EndColOffset: b.EndColOffset}
+}
+
+// enter counts one level of rule nesting; it fails, raising an error,
+// when the input nests deeper than maxDepth.
+func (p *parser) enter() bool {
+	p.depth++
+	if p.depth > maxDepth {
+		if p.err == nil {
+			t := p.tok()
+			p.raiseAt(t.Line, t.Col, "too many nested expressions: source too complex to parse")
+		}
+		return false
+	}
+	return true
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// level returns the bracket nesting level CPython's tokenizer records on
+// token i: the depth after an opening bracket, after a closing one too.
+func (p *parser) level(i int) int {
+	if p.levels == nil {
+		p.levels = make([]int32, len(p.toks))
+		var l int32
+		for j := range p.toks {
+			switch p.toks[j].Kind {
+			case token.LPar, token.LSqb, token.LBrace:
+				l++
+			case token.RPar, token.RSqb, token.RBrace:
+				l--
+			}
+			p.levels[j] = l
+		}
+	}
+	if i < 0 || i >= len(p.levels) {
+		return 0
+	}
+	return int(p.levels[i])
+}
+
+func (p *parser) memoGet(rule uint8) (memoEntry, bool) {
+	if p.memo == nil {
+		return memoEntry{}, false
+	}
+	e, ok := p.memo[memoKey{int32(p.pos), rule}]
+	return e, ok
+}
+
+func (p *parser) memoSet(rule uint8, start int, n ast.Expr) {
+	if p.memo == nil {
+		p.memo = make(map[memoKey]memoEntry)
+	}
+	p.memo[memoKey{int32(start), rule}] = memoEntry{node: n, end: p.pos}
+}
+
+// isKeywordText reports whether s is a hard keyword, used to word messages.
+func isKeywordText(s string) bool {
+	switch s {
+	case "False", "None", "True", "and", "as", "assert", "async", "await", "break",
+		"class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
+		"from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
+		"pass", "raise", "return", "try", "while", "with", "yield":
+		return true
+	}
+	return false
+}
+

@@ -1,0 +1,708 @@
+package parser
+
+import (
+	"github.com/kraitsec/krait/internal/python/ast"
+	"github.com/kraitsec/krait/internal/python/token"
+)
+
+// Memo slots for the rules the second pass re-enters often.
+const (
+	memoExpression uint8 = iota + 1
+	memoDisjunction
+	memoStarExpression
+	memoBitwiseOr
+)
+
+// expressions: expression (',' expression)* [','] as a Tuple when a comma occurs.
+func (p *parser) expressions() ast.Expr {
+	start := p.pos
+	e := p.expression()
+	if e == nil || p.kind() != token.Comma {
+		return e
+	}
+	elts := []ast.Expr{e}
+	for p.kind() == token.Comma {
+		p.pos++
+		save := p.pos
+		x := p.expression()
+		if x == nil {
+			p.pos = save
+			break
+		}
+		elts = append(elts, x)
+	}
+	return &ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Load}
+}
+
+// starExpressions: star_expression (',' star_expression)* [','].
+func (p *parser) starExpressions() ast.Expr {
+	start := p.pos
+	e := p.starExpression()
+	if e == nil || p.kind() != token.Comma {
+		return e
+	}
+	elts := []ast.Expr{e}
+	for p.kind() == token.Comma {
+		p.pos++
+		save := p.pos
+		x := p.starExpression()
+		if x == nil {
+			p.pos = save
+			break
+		}
+		elts = append(elts, x)
+	}
+	return &ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Load}
+}
+
+// starExpression: '*' bitwise_or | expression.
+func (p *parser) starExpression() ast.Expr {
+	if p.kind() == token.Star {
+		start := p.pos
+		p.pos++
+		v := p.bitwiseOr()
+		if v == nil {
+			p.pos = start
+			return nil
+		}
+		return &ast.Starred{Pos: p.span(start), Value: v, Ctx: ast.Load}
+	}
+	return p.expression()
+}
+
+// starNamedExpressions: ','.star_named_expression+ [','].
+func (p *parser) starNamedExpressions() []ast.Expr {
+	e := p.starNamedExpression()
+	if e == nil {
+		return nil
+	}
+	elts := []ast.Expr{e}
+	for p.kind() == token.Comma {
+		p.pos++
+		save := p.pos
+		x := p.starNamedExpression()
+		if x == nil {
+			p.pos = save
+			break
+		}
+		elts = append(elts, x)
+	}
+	return elts
+}
+
+// starNamedExpression: '*' bitwise_or | named_expression.
+func (p *parser) starNamedExpression() ast.Expr {
+	if p.kind() == token.Star {
+		start := p.pos
+		p.pos++
+		v := p.bitwiseOr()
+		if v == nil {
+			p.pos = start
+			return nil
+		}
+		return &ast.Starred{Pos: p.span(start), Value: v, Ctx: ast.Load}
+	}
+	return p.namedExpression()
+}
+
+// assignmentExpression: NAME ':=' ~ expression. cut reports whether the
+// cut was passed, so that callers try no other alternative.
+func (p *parser) assignmentExpression() (e ast.Expr, cut bool) {
+	if p.kind() != token.Name || p.kindAt(1) != token.ColonEqual {
+		return nil, false
+	}
+	start := p.pos
+	p.pos += 2
+	v := p.expression()
+	if v == nil {
+		p.pos = start
+		return nil, true
+	}
+	target := &ast.Name{Pos: p.tokPos(start), ID: p.ident(start), Ctx: ast.Store}
+	return &ast.NamedExpr{Pos: p.span(start), Target: target, Value: v}, false
+}
+
+// namedExpression: assignment_expression | invalid_named_expression | expression !':='.
+func (p *parser) namedExpression() ast.Expr {
+	e, cut := p.assignmentExpression()
+	if e != nil || cut {
+		return e
+	}
+	if p.invalid {
+		p.invalidNamedExpression()
+		if p.err != nil {
+			return nil
+		}
+	}
+	start := p.pos
+	e = p.expression()
+	if e != nil && p.kind() == token.ColonEqual {
+		p.pos = start
+		return nil
+	}
+	return e
+}
+
+// expression: if_expression | disjunction | lambdef, after the invalid_*
+// alternatives in the second pass.
+func (p *parser) expression() ast.Expr {
+	if p.err != nil {
+		return nil
+	}
+	start := p.pos
+	if p.invalid {
+		if m, ok := p.memoGet(memoExpression); ok {
+			p.pos = m.end
+			return m.node
+		}
+		p.invalidIfExpression()
+		p.invalidExpression()
+		p.invalidLegacyExpression()
+		if p.err != nil {
+			return nil
+		}
+	}
+	if !p.enter() {
+		return nil
+	}
+	e := p.expressionWithoutInvalid()
+	p.leave()
+	if p.invalid {
+		p.memoSet(memoExpression, start, e)
+	}
+	return e
+}
+
+// expressionWithoutInvalid is the body of expression: if_expression | disjunction | lambdef.
+func (p *parser) expressionWithoutInvalid() ast.Expr {
+	if p.kind() == token.KwLambda {
+		return p.lambdef()
+	}
+	start := p.pos
+	a := p.disjunction()
+	if a == nil {
+		return nil
+	}
+	if p.kind() != token.KwIf {
+		return a
+	}
+	after := p.pos
+	p.pos++
+	b := p.disjunction()
+	if b == nil || p.kind() != token.KwElse {
+		p.pos = after
+		return a
+	}
+	p.pos++
+	c := p.expression()
+	if c == nil {
+		p.pos = after
+		return a
+	}
+	return &ast.IfExp{Pos: p.span(start), Test: b, Body: a, Orelse: c}
+}
+
+// noInvalid runs f with the invalid_* rules off, as the _without_invalid rules do.
+func (p *parser) noInvalid(f func() ast.Expr) ast.Expr {
+	old := p.invalid
+	p.invalid = false
+	e := f()
+	p.invalid = old
+	return e
+}
+
+// disjunction: conjunction ('or' conjunction)+ | conjunction.
+func (p *parser) disjunction() ast.Expr {
+	start := p.pos
+	if p.invalid {
+		if m, ok := p.memoGet(memoDisjunction); ok {
+			p.pos = m.end
+			return m.node
+		}
+	}
+	a := p.conjunction()
+	if a != nil && p.kind() == token.KwOr {
+		values := []ast.Expr{a}
+		for p.kind() == token.KwOr {
+			save := p.pos
+			p.pos++
+			b := p.conjunction()
+			if b == nil {
+				p.pos = save
+				break
+			}
+			values = append(values, b)
+		}
+		if len(values) > 1 {
+			a = &ast.BoolOp{Pos: p.span(start), Op: ast.Or, Values: values}
+		}
+	}
+	if p.invalid {
+		p.memoSet(memoDisjunction, start, a)
+	}
+	return a
+}
+
+// conjunction: inversion ('and' inversion)+ | inversion.
+func (p *parser) conjunction() ast.Expr {
+	start := p.pos
+	a := p.inversion()
+	if a == nil || p.kind() != token.KwAnd {
+		return a
+	}
+	values := []ast.Expr{a}
+	for p.kind() == token.KwAnd {
+		save := p.pos
+		p.pos++
+		b := p.inversion()
+		if b == nil {
+			p.pos = save
+			break
+		}
+		values = append(values, b)
+	}
+	if len(values) == 1 {
+		return a
+	}
+	return &ast.BoolOp{Pos: p.span(start), Op: ast.And, Values: values}
+}
+
+// inversion: 'not' inversion | comparison.
+func (p *parser) inversion() ast.Expr {
+	if p.kind() != token.KwNot {
+		return p.comparison()
+	}
+	start := p.pos
+	if !p.enter() {
+		return nil
+	}
+	p.pos++
+	a := p.inversion()
+	p.leave()
+	if a == nil {
+		p.pos = start
+		return nil
+	}
+	return &ast.UnaryOp{Pos: p.span(start), Op: ast.Not, Operand: a}
+}
+
+// compareOp reads one comparison operator, returning false at none.
+func (p *parser) compareOp() (ast.CmpOp, bool) {
+	switch p.kind() {
+	case token.EqEqual:
+		p.pos++
+		return ast.Eq, true
+	case token.NotEqual:
+		p.pos++
+		return ast.NotEq, true
+	case token.LessEqual:
+		p.pos++
+		return ast.LtE, true
+	case token.Less:
+		p.pos++
+		return ast.Lt, true
+	case token.GreaterEqual:
+		p.pos++
+		return ast.GtE, true
+	case token.Greater:
+		p.pos++
+		return ast.Gt, true
+	case token.KwNot:
+		if p.kindAt(1) == token.KwIn {
+			p.pos += 2
+			return ast.NotIn, true
+		}
+	case token.KwIn:
+		p.pos++
+		return ast.In, true
+	case token.KwIs:
+		if p.kindAt(1) == token.KwNot {
+			p.pos += 2
+			return ast.IsNot, true
+		}
+		p.pos++
+		return ast.Is, true
+	}
+	return 0, false
+}
+
+// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or.
+func (p *parser) comparison() ast.Expr {
+	start := p.pos
+	a := p.bitwiseOr()
+	if a == nil {
+		return nil
+	}
+	var ops []ast.CmpOp
+	var cmps []ast.Expr
+	for {
+		save := p.pos
+		op, ok := p.compareOp()
+		if !ok {
+			break
+		}
+		b := p.bitwiseOr()
+		if b == nil {
+			p.pos = save
+			break
+		}
+		ops = append(ops, op)
+		cmps = append(cmps, b)
+	}
+	if len(ops) == 0 {
+		return a
+	}
+	return &ast.Compare{Pos: p.span(start), Left: a, Ops: ops, Comparators: cmps}
+}
+
+// binop parses a left-associative chain: operand (op operand)*.
+func (p *parser) binop(operand func() ast.Expr, op func(token.Kind) (ast.Operator, bool)) ast.Expr {
+	start := p.pos
+	a := operand()
+	if a == nil {
+		return nil
+	}
+	for {
+		o, ok := op(p.kind())
+		if !ok {
+			return a
+		}
+		save := p.pos
+		p.pos++
+		b := operand()
+		if b == nil {
+			p.pos = save
+			return a
+		}
+		a = &ast.BinOp{Pos: p.span(start), Left: a, Op: o, Right: b}
+	}
+}
+
+func opBitOr(k token.Kind) (ast.Operator, bool)  { return ast.BitOr, k == token.VBar }
+func opBitXor(k token.Kind) (ast.Operator, bool) { return ast.BitXor, k == token.Circumflex }
+func opBitAnd(k token.Kind) (ast.Operator, bool) { return ast.BitAnd, k == token.Amper }
+
+func opShift(k token.Kind) (ast.Operator, bool) {
+	switch k {
+	case token.LeftShift:
+		return ast.LShift, true
+	case token.RightShift:
+		return ast.RShift, true
+	}
+	return 0, false
+}
+
+func opSum(k token.Kind) (ast.Operator, bool) {
+	switch k {
+	case token.Plus:
+		return ast.Add, true
+	case token.Minus:
+		return ast.Sub, true
+	}
+	return 0, false
+}
+
+func opTerm(k token.Kind) (ast.Operator, bool) {
+	switch k {
+	case token.Star:
+		return ast.Mult, true
+	case token.Slash:
+		return ast.Div, true
+	case token.DoubleSlash:
+		return ast.FloorDiv, true
+	case token.Percent:
+		return ast.Mod, true
+	case token.At:
+		return ast.MatMult, true
+	}
+	return 0, false
+}
+
+func (p *parser) bitwiseOr() ast.Expr {
+	if p.invalid {
+		start := p.pos
+		if m, ok := p.memoGet(memoBitwiseOr); ok {
+			p.pos = m.end
+			return m.node
+		}
+		e := p.binop(p.bitwiseXor, opBitOr)
+		p.memoSet(memoBitwiseOr, start, e)
+		return e
+	}
+	return p.binop(p.bitwiseXor, opBitOr)
+}
+func (p *parser) bitwiseXor() ast.Expr { return p.binop(p.bitwiseAnd, opBitXor) }
+func (p *parser) bitwiseAnd() ast.Expr { return p.binop(p.shiftExpr, opBitAnd) }
+
+func (p *parser) shiftExpr() ast.Expr {
+	if p.invalid {
+		p.invalidArithmetic()
+		if p.err != nil {
+			return nil
+		}
+	}
+	return p.binop(p.sum, opShift)
+}
+
+func (p *parser) sum() ast.Expr { return p.binop(p.term, opSum) }
+
+func (p *parser) term() ast.Expr {
+	if p.invalid {
+		p.invalidFactor()
+		if p.err != nil {
+			return nil
+		}
+	}
+	return p.binop(p.factor, opTerm)
+}
+
+// factor: '+' factor | '-' factor | '~' factor | power.
+func (p *parser) factor() ast.Expr {
+	var op ast.UnaryOperator
+	switch p.kind() {
+	case token.Plus:
+		op = ast.UAdd
+	case token.Minus:
+		op = ast.USub
+	case token.Tilde:
+		op = ast.Invert
+	default:
+		return p.power()
+	}
+	start := p.pos
+	if !p.enter() {
+		return nil
+	}
+	p.pos++
+	a := p.factor()
+	p.leave()
+	if a == nil {
+		p.pos = start
+		return nil
+	}
+	return &ast.UnaryOp{Pos: p.span(start), Op: op, Operand: a}
+}
+
+// power: await_primary '**' factor | await_primary.
+func (p *parser) power() ast.Expr {
+	start := p.pos
+	a := p.awaitPrimary()
+	if a == nil || p.kind() != token.DoubleStar {
+		return a
+	}
+	save := p.pos
+	p.pos++
+	if !p.enter() {
+		return nil
+	}
+	b := p.factor()
+	p.leave()
+	if b == nil {
+		p.pos = save
+		return a
+	}
+	return &ast.BinOp{Pos: p.span(start), Left: a, Op: ast.Pow, Right: b}
+}
+
+// awaitPrimary: 'await' primary | primary.
+func (p *parser) awaitPrimary() ast.Expr {
+	if p.kind() != token.KwAwait {
+		return p.primary()
+	}
+	start := p.pos
+	p.pos++
+	a := p.primary()
+	if a == nil {
+		p.pos = start
+		return nil
+	}
+	return &ast.Await{Pos: p.span(start), Value: a}
+}
+
+// primary: atom followed by any number of '.' NAME, genexp, '(' arguments ')'
+// and '[' slices ']' trailers (CPython's left-recursive primary as a loop).
+func (p *parser) primary() ast.Expr {
+	start := p.pos
+	a := p.atom()
+	if a == nil {
+		return nil
+	}
+	for {
+		t := p.trailer(start, a)
+		if t == nil {
+			return a
+		}
+		a = t
+	}
+}
+
+// trailer parses one primary trailer after a, or returns nil, unmoved.
+func (p *parser) trailer(start int, a ast.Expr) ast.Expr {
+	switch p.kind() {
+	case token.Dot:
+		if p.kindAt(1) != token.Name {
+			return nil
+		}
+		p.pos += 2
+		return &ast.Attribute{Pos: p.span(start), Value: a, Attr: p.ident(p.pos - 1), Ctx: ast.Load}
+	case token.LPar:
+		save := p.pos
+		if g := p.genexp(); g != nil {
+			return &ast.Call{Pos: p.span(start), Func: a, Args: []ast.Expr{g}}
+		}
+		if p.err != nil {
+			return nil
+		}
+		p.pos++
+		var args []ast.Expr
+		var kws []*ast.Keyword
+		if p.kind() != token.RPar {
+			var ok bool
+			args, kws, ok = p.arguments()
+			if !ok {
+				p.pos = save
+				return nil
+			}
+		}
+		if !p.accept(token.RPar) {
+			p.pos = save
+			return nil
+		}
+		return &ast.Call{Pos: p.span(start), Func: a, Args: args, Keywords: kws}
+	case token.LSqb:
+		save := p.pos
+		p.pos++
+		s := p.slices()
+		if s == nil || !p.accept(token.RSqb) {
+			p.pos = save
+			return nil
+		}
+		return &ast.Subscript{Pos: p.span(start), Value: a, Slice: s, Ctx: ast.Load}
+	}
+	return nil
+}
+
+// slices: slice !',' | ','.(slice | starred_expression)+ [','].
+func (p *parser) slices() ast.Expr {
+	start := p.pos
+	first := p.sliceOrStarred()
+	if first == nil {
+		return nil
+	}
+	if p.kind() != token.Comma {
+		if _, ok := first.(*ast.Starred); !ok {
+			return first
+		}
+		return &ast.Tuple{Pos: p.span(start), Elts: []ast.Expr{first}, Ctx: ast.Load}
+	}
+	elts := []ast.Expr{first}
+	for p.kind() == token.Comma {
+		p.pos++
+		save := p.pos
+		x := p.sliceOrStarred()
+		if x == nil {
+			p.pos = save
+			break
+		}
+		elts = append(elts, x)
+	}
+	return &ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Load}
+}
+
+func (p *parser) sliceOrStarred() ast.Expr {
+	if p.kind() == token.Star {
+		return p.starredExpression()
+	}
+	return p.slice()
+}
+
+// slice: [expression] ':' [expression] [':' [expression]] | named_expression.
+func (p *parser) slice() ast.Expr {
+	start := p.pos
+	var lower ast.Expr
+	if p.kind() != token.Colon {
+		lower = p.expression()
+		if p.kind() != token.Colon {
+			p.pos = start
+			return p.namedExpression()
+		}
+	}
+	p.pos++ // ':'
+	var upper, step ast.Expr
+	if k := p.kind(); k != token.Colon && k != token.Comma && k != token.RSqb {
+		save := p.pos
+		if upper = p.expression(); upper == nil {
+			p.pos = save
+		}
+	}
+	if p.kind() == token.Colon {
+		p.pos++
+		if k := p.kind(); k != token.Comma && k != token.RSqb {
+			save := p.pos
+			if step = p.expression(); step == nil {
+				p.pos = save
+			}
+		}
+	}
+	return &ast.Slice{Pos: p.span(start), Lower: lower, Upper: upper, Step: step}
+}
+
+// starredExpression: '*' expression (with the invalid_* alternatives around it).
+func (p *parser) starredExpression() ast.Expr {
+	if p.kind() != token.Star {
+		return nil
+	}
+	start := p.pos
+	if p.invalid {
+		p.invalidStarredExpressionUnpacking()
+		if p.err != nil {
+			return nil
+		}
+	}
+	p.pos++
+	v := p.expression()
+	if v == nil {
+		p.pos = start
+		if p.invalid {
+			// invalid_starred_expression: '*'
+			p.pos++
+			p.raise("Invalid star expression")
+			p.pos = start
+		}
+		return nil
+	}
+	return &ast.Starred{Pos: p.span(start), Value: v, Ctx: ast.Load}
+}
+
+// atom is a name, a constant, a string, or a bracketed display.
+func (p *parser) atom() ast.Expr {
+	i := p.pos
+	switch p.kind() {
+	case token.Name:
+		p.pos++
+		return &ast.Name{Pos: p.tokPos(i), ID: p.ident(i), Ctx: ast.Load}
+	case token.KwTrue:
+		p.pos++
+		return &ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstTrue}}
+	case token.KwFalse:
+		p.pos++
+		return &ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstFalse}}
+	case token.KwNone:
+		p.pos++
+		return &ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstNone}}
+	case token.Ellipsis:
+		p.pos++
+		return &ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstEllipsis}}
+	case token.Number:
+		return p.number()
+	case token.String, token.FStringStart, token.TStringStart:
+		return p.strings()
+	case token.LPar:
+		return p.parenAtom()
+	case token.LSqb:
+		return p.bracketAtom()
+	case token.LBrace:
+		return p.braceAtom()
+	}
+	return nil
+}

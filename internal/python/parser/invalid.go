@@ -1,0 +1,1038 @@
+package parser
+
+import (
+	"github.com/kraitsec/krait/internal/python/ast"
+	"github.com/kraitsec/krait/internal/python/token"
+)
+
+// The invalid_* rules of CPython's grammar. They run only in the second
+// pass and only raise: each restores the position when it does not match.
+
+// try runs f from the current position and restores it afterwards.
+func (p *parser) try(f func()) {
+	save := p.pos
+	f()
+	p.pos = save
+}
+
+func isSoftKeyword(s string) bool {
+	return s == "_" || s == "case" || s == "match" || s == "type"
+}
+
+// invalidNamedExpression is invalid_named_expression.
+func (p *parser) invalidNamedExpression() {
+	p.try(func() {
+		start := p.pos
+		if a := p.expression(); a != nil && p.kind() == token.ColonEqual {
+			p.pos++
+			if p.expression() != nil {
+				p.raiseNode(a.Span(), "cannot use assignment expressions with "+exprName(a))
+				return
+			}
+		}
+		p.pos = start
+		if p.kind() == token.Name && p.kindAt(1) == token.Equal {
+			p.pos += 2
+			if b := p.bitwiseOr(); b != nil {
+				if k := p.kind(); k != token.Equal && k != token.ColonEqual {
+					p.raiseTok(start, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+					return
+				}
+			}
+			p.pos = start
+		}
+		switch p.kind() {
+		case token.KwTrue, token.KwNone, token.KwFalse:
+			return
+		case token.LSqb, token.LPar:
+			if e := p.atom(); e != nil {
+				switch e.(type) {
+				case *ast.List, *ast.Tuple, *ast.GeneratorExp:
+					return
+				}
+			}
+			p.pos = start
+		}
+		if a := p.bitwiseOr(); a != nil && p.kind() == token.Equal {
+			p.pos++
+			if p.bitwiseOr() != nil {
+				if k := p.kind(); k != token.Equal && k != token.ColonEqual {
+					p.raiseNode(a.Span(), "cannot assign to "+exprName(a)+" here. Maybe you meant '==' instead of '='?")
+				}
+			}
+		}
+	})
+}
+
+// invalidIfExpression is invalid_if_expression.
+func (p *parser) invalidIfExpression() {
+	p.try(func() {
+		if p.disjunction() == nil || !p.accept(token.KwIf) || p.disjunction() == nil || !p.accept(token.KwElse) {
+			return
+		}
+		switch p.kind() {
+		case token.Star:
+			p.raiseTok(p.pos, "cannot unpack only part of a conditional expression")
+		case token.DoubleStar:
+			p.raiseTok(p.pos, "cannot use dict unpacking on only part of a conditional expression")
+		}
+	})
+}
+
+// invalidExpression is invalid_expression.
+func (p *parser) invalidExpression() {
+	p.try(func() {
+		start := p.pos
+		softOrNameString := p.kind() == token.Name && (p.kindAt(1) == token.String || isSoftKeyword(p.tokText(p.pos)))
+		if !softOrNameString {
+			if a := p.disjunction(); a != nil {
+				if b := p.noInvalid(p.expressionWithoutInvalid); b != nil {
+					if !isLegacyName(a) && p.level(p.pos-1) > 0 {
+						p.raiseNode(a.Span(), "invalid syntax. Perhaps you forgot a comma?")
+					}
+					return
+				}
+			}
+		}
+		p.pos = start
+		if a := p.disjunction(); a != nil && p.accept(token.KwIf) {
+			if b := p.disjunction(); b != nil {
+				switch p.kind() {
+				case token.KwElse:
+					p.pos++
+					save := p.pos
+					if p.expression() == nil && p.err == nil {
+						p.pos = save
+						p.raiseOnNext("expected expression after 'else', but statement is given")
+					}
+					return
+				case token.Colon:
+				default:
+					p.raiseNode(a.Span(), "expected 'else' after 'if' expression")
+					return
+				}
+			}
+		}
+		p.pos = start
+		switch p.kind() {
+		case token.KwPass, token.KwBreak, token.KwContinue:
+			p.pos++
+			if p.accept(token.KwIf) && p.disjunction() != nil && p.accept(token.KwElse) && p.simpleStmt() != nil {
+				p.raiseTok(start, "expected expression before 'if', but statement is given")
+				return
+			}
+		case token.KwLambda:
+			p.pos++
+			if p.kind() != token.Colon {
+				p.params(true)
+			}
+			if p.accept(token.Colon) {
+				switch p.kind() {
+				case token.FStringMiddle:
+					p.raiseTok(start, "f-string: lambda expressions are not allowed without parentheses")
+				case token.TStringMiddle:
+					p.raiseTok(start, "t-string: lambda expressions are not allowed without parentheses")
+				}
+			}
+		}
+	})
+}
+
+func isLegacyName(e ast.Expr) bool {
+	n, ok := e.(*ast.Name)
+	return ok && (n.ID == "print" || n.ID == "exec")
+}
+
+// invalidLegacyExpression: NAME !'(' star_expressions for print and exec.
+func (p *parser) invalidLegacyExpression() {
+	if p.kind() != token.Name || p.kindAt(1) == token.LPar {
+		return
+	}
+	s := p.tokText(p.pos)
+	if s != "print" && s != "exec" {
+		return
+	}
+	p.try(func() {
+		start := p.pos
+		p.pos++
+		if b := p.starExpressions(); b != nil {
+			p.raiseTok(start, "Missing parentheses in call to '"+s+"'. Did you mean "+s+"(...)?")
+		}
+	})
+}
+
+// invalidArithmetic: sum ('+'|'-'|'*'|'/'|'%'|'//'|'@') 'not' inversion.
+func (p *parser) invalidArithmetic() {
+	p.try(func() {
+		if p.sum() == nil {
+			return
+		}
+		switch p.kind() {
+		case token.Plus, token.Minus, token.Star, token.Slash, token.Percent, token.DoubleSlash, token.At:
+		default:
+			return
+		}
+		p.pos++
+		if p.kind() != token.KwNot {
+			return
+		}
+		notTok := p.pos
+		p.pos++
+		if p.inversion() != nil {
+			p.raiseTok(notTok, "'not' after an operator must be parenthesized")
+		}
+	})
+}
+
+// invalidFactor: ('+' | '-' | '~') 'not' factor.
+func (p *parser) invalidFactor() {
+	switch p.kind() {
+	case token.Plus, token.Minus, token.Tilde:
+	default:
+		return
+	}
+	if p.kindAt(1) != token.KwNot {
+		return
+	}
+	p.try(func() {
+		notTok := p.pos + 1
+		p.pos += 2
+		if p.factor() != nil {
+			p.raiseTok(notTok, "'not' after an operator must be parenthesized")
+		}
+	})
+}
+
+// invalidStarredExpressionUnpacking: '*' expression '=' expression.
+func (p *parser) invalidStarredExpressionUnpacking() {
+	p.try(func() {
+		start := p.pos
+		p.pos++
+		if p.expression() != nil && p.accept(token.Equal) && p.expression() != nil {
+			p.raiseTok(start, "cannot assign to iterable argument unpacking")
+		}
+	})
+}
+
+// invalidGroup: '(' starred_expression ')' | '(' '**' expression ')'.
+func (p *parser) invalidGroup() {
+	if p.kind() != token.LPar {
+		return
+	}
+	p.try(func() {
+		p.pos++
+		switch p.kind() {
+		case token.Star:
+			if a := p.starredExpression(); a != nil && p.kind() == token.RPar {
+				p.raiseNode(a.Span(), "cannot use starred expression here")
+			}
+		case token.DoubleStar:
+			at := p.pos
+			p.pos++
+			if p.expression() != nil && p.kind() == token.RPar {
+				p.raiseTok(at, "cannot use double starred expression here")
+			}
+		}
+	})
+}
+
+// invalidComprehension is invalid_comprehension, at an opening bracket.
+func (p *parser) invalidComprehension() {
+	open := p.kind()
+	if open != token.LSqb && open != token.LPar && open != token.LBrace {
+		return
+	}
+	p.try(func() {
+		start := p.pos
+		p.pos++
+		if p.kind() == token.Star {
+			if a := p.starredExpression(); a != nil && p.isForStart() && p.forIfClauses() != nil {
+				p.raiseNode(a.Span(), "iterable unpacking cannot be used in comprehension")
+				return
+			}
+		}
+		if open == token.LPar {
+			return
+		}
+		p.pos = start + 1
+		a := p.starNamedExpression()
+		if a == nil || p.kind() != token.Comma {
+			return
+		}
+		comma := p.pos
+		p.pos++
+		if p.isForStart() {
+			if p.forIfClauses() != nil {
+				p.raiseNode(between(a.Span(), p.tokPos(comma)), "did you forget parentheses around the comprehension target?")
+			}
+			return
+		}
+		if rest := p.starNamedExpressions(); rest != nil && p.isForStart() && p.forIfClauses() != nil {
+			p.raiseNode(a.Span(), "did you forget parentheses around the comprehension target?")
+		}
+	})
+}
+
+func (p *parser) isForStart() bool {
+	k := p.kind()
+	return k == token.KwFor || (k == token.KwAsync && p.kindAt(1) == token.KwFor)
+}
+
+// invalidDictComprehension: '{' '**' bitwise_or for_if_clauses '}'.
+func (p *parser) invalidDictComprehension() {
+	p.try(func() {
+		p.pos++
+		at := p.pos
+		if !p.accept(token.DoubleStar) || p.bitwiseOr() == nil || !p.isForStart() {
+			return
+		}
+		if p.forIfClauses() != nil && p.kind() == token.RBrace {
+			p.raiseTok(at, "dict unpacking cannot be used in dict comprehension")
+		}
+	})
+}
+
+// invalidDict is '{' invalid_double_starred_kvpairs.
+func (p *parser) invalidDict() {
+	p.try(func() {
+		p.pos++
+		start := p.pos
+		// ','.double_starred_kvpair+ ',' invalid_kvpair
+		n := 0
+		for {
+			save := p.pos
+			if _, _, ok := p.doubleStarredKVPair(); !ok {
+				p.pos = save
+				break
+			}
+			n++
+			if !p.accept(token.Comma) {
+				break
+			}
+		}
+		if n > 0 && p.toks[p.pos-1].Kind == token.Comma {
+			if p.invalidKVPair() {
+				return
+			}
+		}
+		p.pos = start
+		if a := p.expression(); a != nil && p.accept(token.Colon) {
+			if p.kind() == token.Star {
+				at := p.pos
+				p.pos++
+				if p.bitwiseOr() != nil {
+					p.raiseTok(at, "cannot use a starred expression in a dictionary value")
+					return
+				}
+				p.pos = at
+			}
+			if k := p.kind(); k == token.RBrace || k == token.Comma {
+				p.raiseTok(p.pos-1, "expression expected after dictionary key and ':'")
+			}
+		}
+	})
+}
+
+// invalidKVPair is invalid_kvpair; it reports whether it raised.
+func (p *parser) invalidKVPair() bool {
+	a := p.expression()
+	if a == nil {
+		return false
+	}
+	if p.kind() != token.Colon {
+		sp := a.Span()
+		p.raiseAt(sp.EndLineno, sp.EndColOffset-1, "':' expected after dictionary key")
+		return true
+	}
+	p.pos++
+	if p.kind() == token.Star {
+		at := p.pos
+		p.pos++
+		if p.bitwiseOr() != nil {
+			p.raiseTok(at, "cannot use a starred expression in a dictionary value")
+			return true
+		}
+		p.pos = at
+	}
+	if k := p.kind(); k == token.RBrace || k == token.Comma {
+		p.raiseTok(p.pos-1, "expression expected after dictionary key and ':'")
+		return true
+	}
+	return false
+}
+
+// invalidForIfClause: 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'.
+func (p *parser) invalidForIfClause() {
+	p.try(func() {
+		p.accept(token.KwAsync)
+		if !p.accept(token.KwFor) {
+			return
+		}
+		if p.bitwiseOr() == nil {
+			return
+		}
+		for p.kind() == token.Comma {
+			p.pos++
+			save := p.pos
+			if p.bitwiseOr() == nil {
+				p.pos = save
+				break
+			}
+		}
+		if p.kind() != token.KwIn {
+			p.raise("'in' expected after for-loop variables")
+		}
+	})
+}
+
+// invalidForTarget: 'async'? 'for' star_expressions.
+func (p *parser) invalidForTarget() {
+	p.try(func() {
+		p.accept(token.KwAsync)
+		if !p.accept(token.KwFor) {
+			return
+		}
+		if a := p.starExpressions(); a != nil {
+			p.raiseInvalidTarget(forTargets, a)
+		}
+	})
+}
+
+func (p *parser) invalidForTargetAt(start int) {
+	save := p.pos
+	p.pos = start
+	p.invalidForTarget()
+	p.pos = save
+}
+
+// invalidAssignment is invalid_assignment, tried at a statement start.
+func (p *parser) invalidAssignment() {
+	p.try(func() {
+		start := p.pos
+		// a=invalid_ann_assign_target ':' expression
+		if k := p.kind(); k == token.LSqb || k == token.LPar {
+			if a := p.atom(); a != nil && p.kind() == token.Colon {
+				switch a.(type) {
+				case *ast.List, *ast.Tuple:
+					p.pos++
+					if p.expression() != nil {
+						p.raiseNode(a.Span(), "only single target (not "+exprName(a)+") can be annotated")
+						return
+					}
+				}
+			}
+			if p.err != nil {
+				return
+			}
+			p.pos = start
+		}
+		// a=star_named_expression ',' star_named_expressions* ':' expression
+		if a := p.starNamedExpression(); a != nil && p.kind() == token.Comma {
+			p.pos++
+			for p.starNamedExpressions() != nil {
+			}
+			if p.accept(token.Colon) && p.expression() != nil {
+				p.raiseNode(a.Span(), "only single target (not tuple) can be annotated")
+				return
+			}
+		}
+		if p.err != nil {
+			return
+		}
+		p.pos = start
+		// a=expression ':' expression
+		if a := p.expression(); a != nil && p.accept(token.Colon) && p.expression() != nil {
+			p.raiseNode(a.Span(), "illegal target for annotation")
+			return
+		}
+		if p.err != nil {
+			return
+		}
+		// (star_targets '=')* a=star_expressions '='
+		p.pos = start
+		p.skipTargetsEq()
+		if a := p.starExpressions(); a != nil && p.kind() == token.Equal {
+			p.raiseInvalidTarget(starTargets, a)
+			return
+		}
+		if p.err != nil {
+			return
+		}
+		// (star_targets '=')* a=yield_expr '='
+		p.pos = start
+		p.skipTargetsEq()
+		if p.kind() == token.KwYield {
+			if a := p.yieldExpr(); a != nil && p.kind() == token.Equal {
+				p.raiseNode(a.Span(), "assignment to yield expression not possible")
+				return
+			}
+		}
+		// a=star_expressions augassign annotated_rhs
+		p.pos = start
+		if a := p.starExpressions(); a != nil {
+			if _, ok := augOp(p.kind()); ok {
+				p.pos++
+				if p.annotatedRHS() != nil {
+					p.raiseNode(a.Span(), "'"+exprName(a)+"' is an illegal expression for augmented assignment")
+				}
+			}
+		}
+	})
+}
+
+// skipTargetsEq consumes (star_targets '=')*.
+func (p *parser) skipTargetsEq() {
+	for {
+		save := p.pos
+		if p.noInvalidTargets() == nil || !p.accept(token.Equal) {
+			p.pos = save
+			return
+		}
+	}
+}
+
+func (p *parser) noInvalidTargets() ast.Expr { return p.starTargets() }
+
+// invalidRaiseStmt: 'raise' 'from' | 'raise' expression 'from' (nothing).
+func (p *parser) invalidRaiseStmt(raiseTok int) {
+	p.try(func() {
+		if p.kind() == token.KwFrom {
+			p.raiseTok(raiseTok, "did you forget an expression between 'raise' and 'from'?")
+			return
+		}
+		if p.expression() != nil && p.kind() == token.KwFrom {
+			from := p.pos
+			p.pos++
+			save := p.pos
+			if p.expression() == nil && p.err == nil {
+				p.pos = save
+				p.raiseTok(from, "did you forget an expression after 'from'?")
+			}
+		}
+	})
+}
+
+// invalidAssertStmt: 'assert' expression ['=' | ':='] expression misuse.
+func (p *parser) invalidAssertStmt() {
+	p.try(func() {
+		p.pos++
+		a := p.expression()
+		if a == nil {
+			return
+		}
+		if p.kind() == token.Comma {
+			p.pos++
+			if a = p.expression(); a == nil {
+				return
+			}
+		}
+		switch p.kind() {
+		case token.Equal:
+			p.pos++
+			if p.expression() != nil {
+				p.raiseNode(a.Span(), "cannot assign to "+exprName(a)+" here. Maybe you meant '==' instead of '='?")
+			}
+		case token.ColonEqual:
+			p.pos++
+			if p.expression() != nil {
+				p.raiseNode(a.Span(), "cannot use named expression without parentheses here")
+			}
+		}
+	})
+}
+
+// invalidCaseOutsideMatch: "case" patterns guard? ':' block outside a match.
+func (p *parser) invalidCaseOutsideMatch() {
+	p.try(func() {
+		start := p.pos
+		p.pos++
+		if p.patterns() == nil {
+			return
+		}
+		if p.kind() == token.KwIf {
+			p.pos++
+			if p.namedExpression() == nil {
+				return
+			}
+		}
+		if p.accept(token.Colon) && p.block() != nil {
+			p.raiseTok(start, "case statement must be inside match statement")
+		}
+	})
+}
+
+// invalidMixedExcept: 'except' and 'except*' on the same 'try'.
+func (p *parser) invalidMixedExcept(star bool) {
+	p.try(func() {
+		at := p.pos
+		p.pos++
+		if !star {
+			p.pos++ // '*'
+			if p.expression() == nil {
+				return
+			}
+			if p.accept(token.KwAs) && !p.accept(token.Name) {
+				return
+			}
+			if p.kind() == token.Colon {
+				p.raiseTok(at, "cannot have both 'except' and 'except*' on the same 'try'")
+			}
+			return
+		}
+		if p.kind() != token.Colon {
+			if p.expression() == nil {
+				return
+			}
+			if p.accept(token.KwAs) && !p.accept(token.Name) {
+				return
+			}
+		}
+		if p.kind() == token.Colon {
+			p.raiseTok(at, "cannot have both 'except' and 'except*' on the same 'try'")
+		}
+	})
+}
+
+// invalidExceptStmt covers invalid_except_stmt(_indent) and the star forms;
+// p.pos is after 'except' (and '*').
+func (p *parser) invalidExceptStmt(exceptTok int, star bool, what string) {
+	p.try(func() {
+		start := p.pos
+		if p.kind() == token.Colon {
+			if star {
+				p.raise("expected one or more exception types")
+				return
+			}
+			p.pos++
+			p.indentedBlockAfter(exceptTok, what)
+			return
+		}
+		if p.kind() == token.Newline {
+			if star {
+				p.raise("expected one or more exception types")
+			} else {
+				p.raise("expected ':'")
+			}
+			return
+		}
+		a := p.expression()
+		if a == nil {
+			return
+		}
+		if p.kind() == token.Comma {
+			p.pos++
+			if p.expressions() != nil && p.accept(token.KwAs) && p.accept(token.Name) && p.kind() == token.Colon {
+				p.raiseNode(a.Span(), "multiple exception types must be parenthesized when using 'as'")
+				return
+			}
+			p.pos = start
+			p.expression()
+		}
+		if p.kind() == token.KwAs {
+			p.pos++
+			if p.kind() == token.Name && (p.kindAt(1) == token.Colon || p.kindAt(1) == token.Newline) {
+				p.pos++
+			} else {
+				if t := p.expression(); t != nil && p.accept(token.Colon) && p.block() != nil {
+					if star {
+						p.raiseNode(t.Span(), "cannot use except* statement with "+exprName(t))
+					} else {
+						p.raiseNode(t.Span(), "cannot use except statement with "+exprName(t))
+					}
+				}
+				return
+			}
+		}
+		switch p.kind() {
+		case token.Newline:
+			p.raise("expected ':'")
+		case token.Colon:
+			p.pos++
+			p.indentedBlockAfter(exceptTok, what)
+		}
+	})
+}
+
+// invalidKwarg is invalid_kwarg, at the start of a call argument.
+func (p *parser) invalidKwarg() {
+	p.try(func() {
+		start := p.pos
+		switch p.kind() {
+		case token.KwTrue, token.KwFalse, token.KwNone:
+			if p.kindAt(1) == token.Equal {
+				p.raiseTok(start, "cannot assign to "+p.tokText(start))
+				return
+			}
+		case token.Name:
+			if p.kindAt(1) == token.Equal {
+				p.pos += 2
+				if p.expression() != nil && p.isForStart() && p.forIfClauses() != nil {
+					p.raiseTok(start, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+				}
+				return
+			}
+		case token.DoubleStar:
+			p.pos++
+			if p.expression() != nil && p.accept(token.Equal) && p.expression() != nil {
+				p.raiseTok(start, "cannot assign to keyword argument unpacking")
+			}
+			return
+		}
+		p.pos = start
+		if a := p.expression(); a != nil && p.kind() == token.Equal {
+			p.raiseNode(a.Span(), "expression cannot contain assignment, perhaps you meant \"==\"?")
+		}
+	})
+}
+
+// argsList is the grammar's args rule: it returns the call's arguments and
+// stops before a comma it cannot continue after.
+func (p *parser) argsList() (args []ast.Expr, kws []*ast.Keyword, ok bool) {
+	start := p.pos
+	old := p.invalid
+	p.invalid = false
+	defer func() { p.invalid = old }()
+	args, kws, _, ok = p.argumentElems()
+	if !ok {
+		p.pos = start
+	}
+	return
+}
+
+// invalidArguments is invalid_arguments, at the position after '('.
+func (p *parser) invalidArguments() {
+	p.try(func() {
+		start := p.pos
+		// ... kwargs a=',' ','.(starred_expression !'=')+
+		if _, kws, ok := p.argsList(); ok && len(kws) > 0 && p.kind() == token.Comma && p.kindAt(1) == token.Star {
+			comma := p.pos
+			p.pos++
+			if a := p.starredExpression(); a != nil && p.kind() != token.Equal {
+				for _, k := range kws {
+					if k.Arg == "" {
+						p.raiseTok(comma, "iterable argument unpacking follows keyword argument unpacking")
+						return
+					}
+				}
+			}
+		}
+		// a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
+		p.pos = start
+		if a := p.expression(); a != nil && p.isForStart() {
+			if gens := p.forIfClauses(); gens != nil && p.kind() == token.Comma {
+				p.raiseNode(between(a.Span(), lastCompItem(gens).Span()), "Generator expression must be parenthesized")
+				return
+			}
+		}
+		// a=NAME b='=' expression for_if_clauses
+		p.pos = start
+		if p.kind() == token.Name && p.kindAt(1) == token.Equal {
+			p.pos += 2
+			if p.expression() != nil && p.isForStart() && p.forIfClauses() != nil {
+				p.raiseTok(start, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+				return
+			}
+		}
+		// (args ',')? a=NAME b='=' &(',' | ')')
+		p.pos = start
+		if _, _, ok := p.argsList(); ok && p.accept(token.Comma) {
+		} else {
+			p.pos = start
+		}
+		if p.kind() == token.Name && p.kindAt(1) == token.Equal {
+			if k := p.kindAt(2); k == token.Comma || k == token.RPar {
+				p.raiseTok(p.pos, "expected argument value expression")
+				return
+			}
+		}
+		// a=args b=for_if_clauses
+		p.pos = start
+		args, kws, ok := p.argsList()
+		if ok && p.isForStart() {
+			if gens := p.forIfClauses(); gens != nil {
+				if len(args) > 1 {
+					p.raiseNode(between(args[len(args)-1].Span(), lastCompItem(gens).Span()), "Generator expression must be parenthesized")
+				}
+				return
+			}
+		}
+		// args ',' a=expression b=for_if_clauses
+		p.pos = start
+		if _, _, ok := p.argsList(); ok && p.accept(token.Comma) {
+			if a := p.expression(); a != nil && p.isForStart() {
+				if gens := p.forIfClauses(); gens != nil {
+					p.raiseNode(between(a.Span(), lastCompItem(gens).Span()), "Generator expression must be parenthesized")
+					return
+				}
+			}
+		}
+		// a=args ',' args
+		p.pos = start
+		if args, kws, ok = p.argsList(); ok && p.accept(token.Comma) {
+			if _, _, ok2 := p.argsList(); ok2 {
+				msg := "positional argument follows keyword argument"
+				for _, k := range kws {
+					if k.Arg == "" {
+						msg = "positional argument follows keyword argument unpacking"
+					}
+				}
+				p.raise(msg)
+			}
+		}
+	})
+}
+
+func lastCompItem(gens []*ast.Comprehension) ast.Expr {
+	c := gens[len(gens)-1]
+	if len(c.Ifs) > 0 {
+		return c.Ifs[len(c.Ifs)-1]
+	}
+	return c.Iter
+}
+
+// invalidStringTStringConcat: t-strings mixed with other string literals.
+func (p *parser) invalidStringTStringConcat() {
+	p.try(func() {
+		var last ast.Expr
+		if p.kind() == token.TStringStart {
+			for p.kind() == token.TStringStart {
+				if last = p.fstring(true); last == nil {
+					return
+				}
+			}
+			if k := p.kind(); k == token.String || k == token.FStringStart {
+				p.raiseNode(last.Span(), "cannot mix t-string literals with string or bytes literals")
+			}
+			return
+		}
+		for {
+			switch p.kind() {
+			case token.String:
+				last = p.plainString()
+			case token.FStringStart:
+				last = p.fstring(false)
+			case token.TStringStart:
+				if last != nil {
+					p.raiseNode(last.Span(), "cannot mix t-string literals with string or bytes literals")
+				}
+				return
+			default:
+				return
+			}
+			if last == nil {
+				return
+			}
+		}
+	})
+}
+
+// invalidReplacementField is invalid_fstring_replacement_field; p.pos is
+// just after the '{'.
+func (p *parser) invalidReplacementField(templ bool) {
+	kind := "f-string: "
+	if templ {
+		kind = "t-string: "
+	}
+	p.try(func() {
+		switch p.kind() {
+		case token.Equal:
+			p.raiseTok(p.pos, kind+"valid expression required before '='")
+			return
+		case token.Exclamation:
+			p.raiseTok(p.pos, kind+"valid expression required before '!'")
+			return
+		case token.Colon:
+			p.raiseTok(p.pos, kind+"valid expression required before ':'")
+			return
+		case token.RBrace:
+			p.raiseTok(p.pos, kind+"valid expression required before '}'")
+			return
+		}
+		if p.annotatedRHS() == nil {
+			if p.err == nil {
+				p.raiseOnNext(kind + "expecting a valid expression after '{'")
+			}
+			return
+		}
+		switch p.kind() {
+		case token.Equal, token.Exclamation, token.Colon, token.RBrace:
+		default:
+			p.raiseOnNext(kind + "expecting '=', or '!', or ':', or '}'")
+			return
+		}
+		if p.accept(token.Equal) {
+			switch p.kind() {
+			case token.Exclamation, token.Colon, token.RBrace:
+			default:
+				p.raiseOnNext(kind + "expecting '!', or ':', or '}'")
+				return
+			}
+		}
+		if p.kind() == token.Exclamation {
+			switch p.kindAt(1) {
+			case token.Colon, token.RBrace:
+				p.pos++
+				p.raiseOnNext(kind + "missing conversion character")
+				return
+			case token.Name:
+				p.pos += 2
+			default:
+				p.pos++
+				p.raiseOnNext(kind + "invalid conversion character")
+				return
+			}
+		}
+		switch p.kind() {
+		case token.Colon:
+			p.pos++
+			for {
+				k := p.kind()
+				if k == token.FStringMiddle || k == token.TStringMiddle {
+					p.pos++
+					continue
+				}
+				if k == token.LBrace {
+					var discard []ast.Expr
+					if !p.replacementField(&discard, false, templ) {
+						return
+					}
+					continue
+				}
+				break
+			}
+			if p.kind() != token.RBrace {
+				p.raiseOnNext(kind + "expecting '}', or format specs")
+			}
+		case token.RBrace:
+		default:
+			p.raiseOnNext(kind + "expecting ':' or '}'")
+		}
+	})
+}
+
+// invalidParameters reports misplaced parameters, slashes and stars,
+// scanning a parameter list as invalid_parameters, invalid_star_etc,
+// invalid_kwds and invalid_default (and their lambda forms) do.
+func (p *parser) invalidParameters(lambda bool) {
+	end := token.RPar
+	if lambda {
+		end = token.Colon
+	}
+	p.try(func() {
+		seenDefault, seenSlash, seenStar, anyParam := false, false, false, false
+		for {
+			switch p.kind() {
+			case token.Slash:
+				at := p.pos
+				switch {
+				case !anyParam:
+					if p.kindAt(1) == token.Comma {
+						p.raiseTok(at, "at least one parameter must precede /")
+					}
+					return
+				case seenStar:
+					p.raiseTok(at, "/ must be ahead of *")
+					return
+				case seenSlash:
+					p.raiseTok(at, "/ may appear only once")
+					return
+				}
+				seenSlash = true
+				p.pos++
+				if p.kind() == token.Star {
+					p.raiseTok(p.pos, "expected comma between / and *")
+					return
+				}
+			case token.Star:
+				at := p.pos
+				if seenStar {
+					p.raiseTok(at, "* may appear only once")
+					return
+				}
+				seenStar = true
+				p.pos++
+				if p.kind() == end || (p.kind() == token.Comma && (p.kindAt(1) == end || p.kindAt(1) == token.DoubleStar)) {
+					if lambda {
+						p.raise("named parameters must follow bare *")
+					} else {
+						p.raiseTok(at, "named parameters must follow bare *")
+					}
+					return
+				}
+				if p.kind() == token.Name {
+					if p.param(lambda, true) == nil {
+						return
+					}
+					if p.kind() == token.Equal {
+						p.raiseTok(p.pos, "var-positional parameter cannot have default value")
+						return
+					}
+				}
+			case token.DoubleStar:
+				p.pos++
+				if p.param(lambda, false) == nil {
+					return
+				}
+				if p.kind() == token.Equal {
+					p.raiseTok(p.pos, "var-keyword parameter cannot have default value")
+					return
+				}
+				if p.accept(token.Comma) {
+					switch p.kind() {
+					case token.Name, token.Star, token.DoubleStar, token.Slash:
+						p.raiseTok(p.pos, "parameters cannot follow var-keyword parameter")
+					}
+				}
+				return
+			case token.LPar:
+				if !lambda || true {
+					at := p.pos
+					p.pos++
+					n := 0
+					for p.kind() == token.Name {
+						p.pos++
+						n++
+						if !p.accept(token.Comma) {
+							break
+						}
+					}
+					if n > 0 && p.kind() == token.RPar {
+						if lambda {
+							p.raiseTok(at, "Lambda expression parameters cannot be parenthesized")
+						} else {
+							p.raiseTok(at, "Function parameters cannot be parenthesized")
+						}
+					}
+				}
+				return
+			case token.Name:
+				anyParam = true
+				at := p.pos
+				if p.param(lambda, false) == nil {
+					return
+				}
+				if p.kind() == token.Equal {
+					if k := p.kindAt(1); k == token.Comma || k == end {
+						p.raiseTok(p.pos, "expected default value expression")
+						return
+					}
+					p.pos++
+					if p.expression() == nil {
+						return
+					}
+					if !seenStar {
+						seenDefault = true
+					}
+				} else if seenDefault && !seenStar {
+					p.raiseTok(at, "parameter without a default follows parameter with a default")
+					return
+				}
+			default:
+				return
+			}
+			if !p.accept(token.Comma) {
+				return
+			}
+		}
+	})
+}

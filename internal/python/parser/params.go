@@ -1,0 +1,389 @@
+package parser
+
+import (
+	"github.com/kraitsec/krait/internal/python/ast"
+	"github.com/kraitsec/krait/internal/python/token"
+)
+
+// params parses a def's parameter list up to ')' (or a lambda's up to ':'),
+// not consuming the terminator. It returns nil when the list is invalid.
+func (p *parser) params(lambda bool) *ast.Arguments {
+	end := token.RPar
+	if lambda {
+		end = token.Colon
+	}
+	start := p.pos
+	if p.invalid {
+		p.invalidParameters(lambda)
+		if p.err != nil {
+			return nil
+		}
+	}
+	args := &ast.Arguments{}
+	var plain []*ast.Arg
+	seenDefault := false
+	for p.kind() == token.Name {
+		a := p.param(lambda, false)
+		if a == nil {
+			p.pos = start
+			return nil
+		}
+		if p.kind() == token.Equal {
+			p.pos++
+			d := p.expression()
+			if d == nil {
+				p.pos = start
+				return nil
+			}
+			args.Defaults = append(args.Defaults, d)
+			seenDefault = true
+		} else if seenDefault {
+			p.pos = start
+			return nil
+		}
+		plain = append(plain, a)
+		if !p.paramEnd(end) {
+			p.pos = start
+			return nil
+		}
+		if p.kind() == token.Slash {
+			if args.Posonlyargs != nil {
+				p.pos = start
+				return nil
+			}
+			p.pos++
+			if !p.paramEnd(end) {
+				p.pos = start
+				return nil
+			}
+			args.Posonlyargs = plain
+			plain = nil
+		}
+	}
+	args.Args = plain
+	switch p.kind() {
+	case token.Star:
+		p.pos++
+		if p.kind() == token.Comma {
+			p.pos++
+			if p.kind() != token.Name {
+				p.pos = start
+				return nil
+			}
+		} else {
+			va := p.param(lambda, true)
+			if va == nil || !p.paramEnd(end) {
+				p.pos = start
+				return nil
+			}
+			args.Vararg = va
+		}
+		for p.kind() == token.Name {
+			a := p.param(lambda, false)
+			if a == nil {
+				p.pos = start
+				return nil
+			}
+			var d ast.Expr
+			if p.kind() == token.Equal {
+				p.pos++
+				if d = p.expression(); d == nil {
+					p.pos = start
+					return nil
+				}
+			}
+			args.Kwonlyargs = append(args.Kwonlyargs, a)
+			args.KwDefaults = append(args.KwDefaults, d)
+			if !p.paramEnd(end) {
+				p.pos = start
+				return nil
+			}
+		}
+		if p.kind() == token.DoubleStar && !p.kwds(args, lambda, end) {
+			p.pos = start
+			return nil
+		}
+	case token.DoubleStar:
+		if !p.kwds(args, lambda, end) {
+			p.pos = start
+			return nil
+		}
+	}
+	if p.kind() != end {
+		p.pos = start
+		return nil
+	}
+	return args
+}
+
+// kwds: '**' param_no_default.
+func (p *parser) kwds(args *ast.Arguments, lambda bool, end token.Kind) bool {
+	p.pos++
+	if p.kind() != token.Name {
+		return false
+	}
+	a := p.param(lambda, false)
+	if a == nil || !p.paramEnd(end) {
+		return false
+	}
+	args.Kwarg = a
+	return true
+}
+
+// paramEnd consumes the ',' after a parameter, or checks that the list ends.
+func (p *parser) paramEnd(end token.Kind) bool {
+	if p.accept(token.Comma) {
+		return true
+	}
+	return p.kind() == end
+}
+
+// param: NAME [annotation]; a *args annotation may be starred.
+func (p *parser) param(lambda, star bool) *ast.Arg {
+	if p.kind() != token.Name {
+		return nil
+	}
+	start := p.pos
+	p.pos++
+	var ann ast.Expr
+	if !lambda && p.kind() == token.Colon {
+		p.pos++
+		if star {
+			ann = p.starExpression()
+		} else {
+			ann = p.expression()
+		}
+		if ann == nil {
+			p.pos = start
+			return nil
+		}
+	}
+	return &ast.Arg{Pos: p.span(start), Arg: p.ident(start), Annotation: ann}
+}
+
+// lambdef: 'lambda' [lambda_params] ':' expression.
+func (p *parser) lambdef() ast.Expr {
+	start := p.pos
+	p.pos++
+	args := p.params(true)
+	if args == nil || !p.accept(token.Colon) {
+		p.pos = start
+		return nil
+	}
+	body := p.expression()
+	if body == nil {
+		p.pos = start
+		return nil
+	}
+	return &ast.Lambda{Pos: p.span(start), Args: args, Body: body}
+}
+
+// typeParams: '[' ','.type_param+ [','] ']'.
+func (p *parser) typeParams() ([]ast.TypeParam, bool) {
+	start := p.pos
+	p.pos++
+	if p.invalid && p.kind() == token.RSqb {
+		p.raiseTok(p.pos, "Type parameter list cannot be empty")
+		return nil, false
+	}
+	var tps []ast.TypeParam
+	for {
+		tp := p.typeParam()
+		if tp == nil {
+			break
+		}
+		tps = append(tps, tp)
+		if !p.accept(token.Comma) {
+			break
+		}
+	}
+	if tps == nil || !p.accept(token.RSqb) {
+		p.pos = start
+		return nil, false
+	}
+	return tps, true
+}
+
+// typeParam: NAME [':' expression] ['=' expression] | '*' NAME ['=' star_expression]
+// | '**' NAME ['=' expression].
+func (p *parser) typeParam() ast.TypeParam {
+	start := p.pos
+	switch p.kind() {
+	case token.Name:
+		p.pos++
+		var bound, def ast.Expr
+		if p.accept(token.Colon) {
+			if bound = p.expression(); bound == nil {
+				p.pos = start
+				return nil
+			}
+		}
+		if p.kind() == token.Equal {
+			save := p.pos
+			p.pos++
+			if def = p.expression(); def == nil {
+				p.pos = save
+			}
+		}
+		return &ast.TypeVar{Pos: p.span(start), Name: p.ident(start), Bound: bound, DefaultValue: def}
+	case token.Star, token.DoubleStar:
+		star := p.kind() == token.Star
+		p.pos++
+		if p.kind() != token.Name {
+			p.pos = start
+			return nil
+		}
+		nameTok := p.pos
+		p.pos++
+		if p.invalid && p.kind() == token.Colon {
+			colon := p.pos
+			p.pos++
+			if e := p.expression(); e != nil {
+				what := "ParamSpec"
+				if star {
+					what = "TypeVarTuple"
+				}
+				if _, ok := e.(*ast.Tuple); ok {
+					p.raiseTok(colon, "cannot use constraints with "+what)
+				} else {
+					p.raiseTok(colon, "cannot use bound with "+what)
+				}
+				return nil
+			}
+			p.pos = colon
+		}
+		var def ast.Expr
+		if p.kind() == token.Equal {
+			save := p.pos
+			p.pos++
+			if star {
+				def = p.starExpression()
+			} else {
+				def = p.expression()
+			}
+			if def == nil {
+				p.pos = save
+			}
+		}
+		if star {
+			return &ast.TypeVarTuple{Pos: p.span(start), Name: p.ident(nameTok), DefaultValue: def}
+		}
+		return &ast.ParamSpec{Pos: p.span(start), Name: p.ident(nameTok), DefaultValue: def}
+	}
+	return nil
+}
+
+// arguments: args [','] &')'. Positional and starred arguments go to args
+// in order, keywords and '**' unpackings to kws.
+func (p *parser) arguments() (args []ast.Expr, kws []*ast.Keyword, ok bool) {
+	start := p.pos
+	args, kws, _, ok = p.argumentElems()
+	if ok {
+		p.accept(token.Comma)
+		if p.kind() == token.RPar {
+			return args, kws, true
+		}
+	}
+	p.pos = start
+	if p.invalid && p.err == nil {
+		p.invalidArguments()
+		p.pos = start
+	}
+	return nil, nil, false
+}
+
+// argumentElems is the grammar's args rule: positional and starred
+// arguments, then keywords and starred, then keywords and '**'. It stops
+// before a comma that no argument follows.
+func (p *parser) argumentElems() (args []ast.Expr, kws []*ast.Keyword, phase int, ok bool) {
+	start := p.pos
+	for {
+		elem := p.pos
+		if p.invalid {
+			switch k := p.kind(); {
+			case phase > 0, k == token.DoubleStar, k == token.KwTrue, k == token.KwFalse, k == token.KwNone,
+				k == token.Name && p.kindAt(1) == token.Equal:
+				p.invalidKwarg()
+				if p.err != nil {
+					return nil, nil, phase, false
+				}
+			}
+		}
+		if !p.argumentElem(&args, &kws, &phase) {
+			p.pos = elem
+			if elem > start {
+				p.pos = elem - 1 // give back the comma
+			}
+			break
+		}
+		if p.kind() != token.Comma {
+			break
+		}
+		p.pos++
+	}
+	if p.pos == start {
+		return nil, nil, 0, false
+	}
+	return args, kws, phase, true
+}
+
+// argumentElem parses one call argument allowed in the given phase.
+func (p *parser) argumentElem(args *[]ast.Expr, kws *[]*ast.Keyword, phase *int) bool {
+	elem := p.pos
+	switch k := p.kind(); {
+	case k == token.Star:
+		if *phase == 2 {
+			return false
+		}
+		e := p.starredExpression()
+		if e == nil {
+			return false
+		}
+		*args = append(*args, e)
+	case k == token.DoubleStar:
+		p.pos++
+		v := p.expression()
+		if v == nil {
+			return false
+		}
+		*kws = append(*kws, &ast.Keyword{Pos: p.span(elem), Value: v})
+		*phase = 2
+	case k == token.Name && p.kindAt(1) == token.Equal:
+		p.pos += 2
+		v := p.expression()
+		if v == nil {
+			return false
+		}
+		*kws = append(*kws, &ast.Keyword{Pos: p.span(elem), Arg: p.ident(elem), Value: v})
+		if *phase == 0 {
+			*phase = 1
+		}
+	default:
+		if *phase > 0 {
+			return false
+		}
+		e, cut := p.assignmentExpression()
+		if e == nil {
+			if cut {
+				return false
+			}
+			e = p.expression()
+			if e == nil || p.kind() == token.ColonEqual {
+				if p.invalid && p.err == nil {
+					p.pos = elem
+					p.invalidKwarg()
+				}
+				return false
+			}
+		}
+		if p.kind() == token.Equal {
+			if p.invalid {
+				p.pos = elem
+				p.invalidKwarg()
+			}
+			return false
+		}
+		*args = append(*args, e)
+	}
+	return true
+}

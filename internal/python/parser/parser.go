@@ -1,0 +1,97 @@
+// Package parser turns Python source into the syntax tree CPython 3.14's
+// ast.parse builds: a hand-written recursive-descent parser that follows
+// CPython's PEG grammar (Grammar/python.gram) rule by rule, with the same
+// positions, the same two-pass error reporting and the same rejections.
+package parser
+
+import (
+	"fmt"
+
+	"github.com/kraitsec/krait/internal/python/ast"
+	"github.com/kraitsec/krait/internal/python/token"
+)
+
+// SyntaxError is a rejection of the source, located as CPython locates it.
+type SyntaxError = token.SyntaxError
+
+// File is a parsed source file.
+type File struct {
+	Module   *ast.Module
+	Source   []byte // the decoded UTF-8 source that positions refer to
+	Comments []token.Comment
+	Lines    []int // byte offset where each line starts; Lines[0] is 0
+}
+
+// Parse decodes, tokenizes and parses src, the raw bytes of a Python file.
+// A rejected file gives a *SyntaxError with Filename set.
+func Parse(filename string, src []byte) (f *File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, &SyntaxError{Filename: filename, Line: 1, Col: 1, Msg: fmt.Sprintf("internal parser error: %v", r)}
+		}
+	}()
+	text, derr := token.Decode(src)
+	if derr != nil {
+		return nil, withFilename(derr, filename)
+	}
+	toks, comments, terr := token.Tokenize(text)
+	mod, perr := parseTokens(filename, text, toks, terr)
+	if perr != nil {
+		return nil, perr
+	}
+	return &File{Module: mod, Source: text, Comments: comments, Lines: lineStarts(text)}, nil
+}
+
+// ParseFile is Parse for callers that want only the syntax tree.
+func ParseFile(filename string, src []byte) (*ast.Module, error) {
+	f, err := Parse(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	return f.Module, nil
+}
+
+// withFilename turns any error into a *SyntaxError that names the file.
+func withFilename(err error, filename string) *SyntaxError {
+	if se, ok := err.(*SyntaxError); ok {
+		c := *se
+		c.Filename = filename
+		return &c
+	}
+	return &SyntaxError{Filename: filename, Line: 1, Col: 1, Msg: err.Error()}
+}
+
+func lineStarts(src []byte) []int {
+	n := 1
+	for _, c := range src {
+		if c == '\n' {
+			n++
+		}
+	}
+	lines := make([]int, 1, n)
+	for i, c := range src {
+		if c == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
+}
+
+// parseTokens runs CPython's two passes: a fast one without the invalid_*
+// rules and, only when it fails, a second one with them for a precise message.
+func parseTokens(filename string, src []byte, toks []token.Token, tokErr error) (*ast.Module, *SyntaxError) {
+	p := newParser(src, toks, tokErr)
+	mod := p.file()
+	if mod != nil && p.err == nil {
+		return mod, nil
+	}
+	if p.err == nil {
+		last := p.fill - 1
+		p.resetForSecondPass()
+		p.file()
+		p.setSyntaxError(last)
+	}
+	e := *p.err
+	e.Filename = filename
+	return nil, &e
+}
