@@ -272,4 +272,3 @@ func isKeywordText(s string) bool {
 	}
 	return false
 }
-

@@ -280,6 +280,7 @@ func (p *parser) replacementField(parts *[]ast.Expr, raw, templ bool) bool {
 	conversion := -1
 	convTok := -1
 	var spec ast.Expr
+	textEnd := p.toks[p.pos].Start
 	if p.kind() == token.Exclamation {
 		bang := p.pos
 		if p.kindAt(1) != token.Name {
@@ -300,7 +301,6 @@ func (p *parser) replacementField(parts *[]ast.Expr, raw, templ bool) bool {
 		conversion = int(name[0])
 		p.pos += 2
 	}
-	textEnd := p.toks[p.pos].Start
 	if p.kind() == token.Colon {
 		colon := p.pos
 		p.pos++
