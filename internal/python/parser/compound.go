@@ -39,9 +39,6 @@ func (p *parser) compoundStmt() ast.Stmt {
 		if p.isName("match") {
 			return p.matchStmt()
 		}
-		if p.invalid && p.isName("case") {
-			p.invalidCaseOutsideMatch()
-		}
 	}
 	return nil
 }
@@ -283,10 +280,6 @@ func (p *parser) withStmt() ast.Stmt {
 			p.pos = start
 			return nil
 		}
-	}
-	if p.invalid && p.kind() == token.Comma && p.kindAt(1) == token.Colon {
-		p.raiseTok(p.pos, "the last 'with' item has a trailing comma")
-		return nil
 	}
 	body := p.blockAfterColon(withTok, "'with' statement")
 	if body == nil {

@@ -71,6 +71,18 @@ func (p *parser) raiseOnToken(i int, msg string) {
 		i = 0
 	}
 	t := &p.toks[i]
+	if t.Kind == token.EOF && t.Col < 0 {
+		// The tokenizer stands at the end of the source.
+		if p.lineStart == nil {
+			p.lineStart = lineStarts(p.src)
+		}
+		col := 0
+		if t.Line >= 1 && t.Line <= len(p.lineStart) {
+			col = len(p.src) - p.lineStart[t.Line-1]
+		}
+		p.err = &SyntaxError{Line: t.Line, Col: p.charOffset(t.Line, col), Msg: msg}
+		return
+	}
 	if t.Kind == token.Indent || t.Kind == token.Dedent {
 		// CPython gives these tokens no column and reports where the
 		// tokenizer stands: after the indentation of their line.

@@ -83,6 +83,26 @@ func (p *parser) invalidIfExpression() {
 func (p *parser) invalidExpression() {
 	p.try(func() {
 		start := p.pos
+		if p.kind() == token.String {
+			// STRING (!STRING expression_without_invalid)+ STRING
+			p.pos++
+			var first, last ast.Expr
+			for p.kind() != token.String {
+				e := p.noInvalid(p.expressionWithoutInvalid)
+				if e == nil {
+					break
+				}
+				if first == nil {
+					first = e
+				}
+				last = e
+			}
+			if first != nil && p.kind() == token.String {
+				p.raiseNode(between(first.Span(), last.Span()), "invalid syntax. Is this intended to be part of the string?")
+				return
+			}
+			p.pos = start
+		}
 		softOrNameString := p.kind() == token.Name && (p.kindAt(1) == token.String || isSoftKeyword(p.tokText(p.pos)))
 		if !softOrNameString {
 			if a := p.disjunction(); a != nil {
@@ -493,74 +513,6 @@ func (p *parser) skipTargetsEq() {
 
 func (p *parser) noInvalidTargets() ast.Expr { return p.starTargets() }
 
-// invalidRaiseStmt: 'raise' 'from' | 'raise' expression 'from' (nothing).
-func (p *parser) invalidRaiseStmt(raiseTok int) {
-	p.try(func() {
-		if p.kind() == token.KwFrom {
-			p.raiseTok(raiseTok, "did you forget an expression between 'raise' and 'from'?")
-			return
-		}
-		if p.expression() != nil && p.kind() == token.KwFrom {
-			from := p.pos
-			p.pos++
-			save := p.pos
-			if p.expression() == nil && p.err == nil {
-				p.pos = save
-				p.raiseTok(from, "did you forget an expression after 'from'?")
-			}
-		}
-	})
-}
-
-// invalidAssertStmt: 'assert' expression ['=' | ':='] expression misuse.
-func (p *parser) invalidAssertStmt() {
-	p.try(func() {
-		p.pos++
-		a := p.expression()
-		if a == nil {
-			return
-		}
-		if p.kind() == token.Comma {
-			p.pos++
-			if a = p.expression(); a == nil {
-				return
-			}
-		}
-		switch p.kind() {
-		case token.Equal:
-			p.pos++
-			if p.expression() != nil {
-				p.raiseNode(a.Span(), "cannot assign to "+exprName(a)+" here. Maybe you meant '==' instead of '='?")
-			}
-		case token.ColonEqual:
-			p.pos++
-			if p.expression() != nil {
-				p.raiseNode(a.Span(), "cannot use named expression without parentheses here")
-			}
-		}
-	})
-}
-
-// invalidCaseOutsideMatch: "case" patterns guard? ':' block outside a match.
-func (p *parser) invalidCaseOutsideMatch() {
-	p.try(func() {
-		start := p.pos
-		p.pos++
-		if p.patterns() == nil {
-			return
-		}
-		if p.kind() == token.KwIf {
-			p.pos++
-			if p.namedExpression() == nil {
-				return
-			}
-		}
-		if p.accept(token.Colon) && p.block() != nil {
-			p.raiseTok(start, "case statement must be inside match statement")
-		}
-	})
-}
-
 // invalidMixedExcept: 'except' and 'except*' on the same 'try'.
 func (p *parser) invalidMixedExcept(star bool) {
 	p.try(func() {
@@ -946,16 +898,16 @@ func (p *parser) invalidParameters(lambda bool) {
 			case token.Star:
 				at := p.pos
 				if seenStar {
-					p.raiseTok(at, "* may appear only once")
+					p.raiseTok(at, "* argument may appear only once")
 					return
 				}
 				seenStar = true
 				p.pos++
 				if p.kind() == end || (p.kind() == token.Comma && (p.kindAt(1) == end || p.kindAt(1) == token.DoubleStar)) {
 					if lambda {
-						p.raise("named parameters must follow bare *")
+						p.raise("named arguments must follow bare *")
 					} else {
-						p.raiseTok(at, "named parameters must follow bare *")
+						p.raiseTok(at, "named arguments must follow bare *")
 					}
 					return
 				}
@@ -964,7 +916,7 @@ func (p *parser) invalidParameters(lambda bool) {
 						return
 					}
 					if p.kind() == token.Equal {
-						p.raiseTok(p.pos, "var-positional parameter cannot have default value")
+						p.raiseTok(p.pos, "var-positional argument cannot have default value")
 						return
 					}
 				}
@@ -974,13 +926,13 @@ func (p *parser) invalidParameters(lambda bool) {
 					return
 				}
 				if p.kind() == token.Equal {
-					p.raiseTok(p.pos, "var-keyword parameter cannot have default value")
+					p.raiseTok(p.pos, "var-keyword argument cannot have default value")
 					return
 				}
 				if p.accept(token.Comma) {
 					switch p.kind() {
 					case token.Name, token.Star, token.DoubleStar, token.Slash:
-						p.raiseTok(p.pos, "parameters cannot follow var-keyword parameter")
+						p.raiseTok(p.pos, "arguments cannot follow var-keyword argument")
 					}
 				}
 				return

@@ -406,10 +406,6 @@ func (p *parser) mappingPattern() ast.Pattern {
 			}
 			rest = name
 			p.accept(token.Comma)
-			if p.invalid && p.kind() != token.RBrace {
-				p.raiseNode(p.span(start), "double star pattern must be the last (right-most) subpattern in the mapping pattern")
-				return nil
-			}
 			break
 		}
 		k := p.mappingKey()

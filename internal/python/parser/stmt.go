@@ -132,12 +132,16 @@ func (p *parser) simpleStmt() ast.Stmt {
 // next token, whether they were targets.
 func (p *parser) exprOrAssignment() ast.Stmt {
 	start := p.pos
-	if p.invalid {
+	s := p.exprOrAssignmentNormal()
+	if s == nil && p.invalid && p.err == nil {
+		p.pos = start
 		p.invalidAssignment()
-		if p.err != nil {
-			return nil
-		}
 	}
+	return s
+}
+
+func (p *parser) exprOrAssignmentNormal() ast.Stmt {
+	start := p.pos
 	e := p.starExpressions()
 	if e == nil {
 		return nil
@@ -285,12 +289,6 @@ func (p *parser) yieldExpr() ast.Expr {
 func (p *parser) raiseStmt() ast.Stmt {
 	start := p.pos
 	p.pos++
-	if p.invalid {
-		p.invalidRaiseStmt(start)
-		if p.err != nil {
-			return nil
-		}
-	}
 	save := p.pos
 	exc := p.expression()
 	if exc == nil {
@@ -332,12 +330,6 @@ func (p *parser) delStmt() ast.Stmt {
 // assertStmt: 'assert' expression [',' expression].
 func (p *parser) assertStmt() ast.Stmt {
 	start := p.pos
-	if p.invalid {
-		p.invalidAssertStmt()
-		if p.err != nil {
-			return nil
-		}
-	}
 	p.pos++
 	test := p.expression()
 	if test == nil {

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/kraitsec/krait/internal/python/ast"
@@ -12,9 +13,19 @@ import (
 func (p *parser) number() ast.Expr {
 	i := p.pos
 	p.pos++
-	v, err := literal.ParseNumber(p.tokText(i))
+	text := p.tokText(i)
+	v, err := literal.ParseNumber(text)
 	if err != nil {
 		p.raiseTok(i, err.Error())
+		return nil
+	}
+	if v.Kind == ast.ConstInt && len(v.S) > maxIntDigits && !isPowerOfTwoBase(text) {
+		// CPython's int() limit on decimal conversions applies to literals too.
+		t := &p.toks[i]
+		if p.err == nil {
+			p.err = &SyntaxError{Line: t.Line, Col: 0, Msg: "Exceeds the limit (4300 digits) for integer string conversion: value has " +
+				strconv.Itoa(len(v.S)) + " digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."}
+		}
 		return nil
 	}
 	return &ast.Constant{Pos: p.tokPos(i), Value: v}
@@ -290,7 +301,7 @@ func (p *parser) replacementField(parts *[]ast.Expr, raw, templ bool) bool {
 		convTok = p.pos + 1
 		b, n := &p.toks[bang], &p.toks[convTok]
 		if b.Line != n.Line || b.EndCol != n.Col {
-			p.raiseTok(bang, "f-string: conversion type must come right after the exclamanation mark")
+			p.raiseTok(bang, "f-string: conversion type must come right after the exclamation mark")
 			return false
 		}
 		name := p.tokText(convTok)
@@ -404,4 +415,18 @@ func stripFStringComments(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// maxIntDigits is CPython's default sys.int_info.default_max_str_digits.
+const maxIntDigits = 4300
+
+func isPowerOfTwoBase(text string) bool {
+	if len(text) < 2 || text[0] != '0' {
+		return false
+	}
+	switch text[1] {
+	case 'x', 'X', 'o', 'O', 'b', 'B':
+		return true
+	}
+	return false
 }
