@@ -79,17 +79,50 @@ type Scope struct {
 	// "<dictcomp>", "<genexpr>", or "" for the module.
 	Name string
 
-	model   *Model
 	decls   []decl
 	symbols []*Symbol
-	ann     *Scope // the module's or class's PEP 649 annotation scope
-	prefix  string // __qualname__ prefix of definitions made in this scope
+	index   map[string]*Symbol // by name, once a scope has many symbols
+	ann     *Scope             // the module's or class's PEP 649 annotation scope
+	prefix  string             // __qualname__ prefix of definitions made here, set by defPrefix
 }
+
+// indexAt is the number of symbols from which a scope indexes them by name;
+// most scopes are smaller, and a linear scan beats hashing there.
+const indexAt = 12
 
 // Lookup returns the symbol the scope holds for name, or nil. Names declared
 // global or nonlocal in a scope live in the scope they refer to.
 func (s *Scope) Lookup(name string) *Symbol {
-	return s.model.symtab[symKey{s, name}]
+	if s.index != nil {
+		return s.index[name]
+	}
+	for _, sym := range s.symbols {
+		if sym.Name == name {
+			return sym
+		}
+	}
+	return nil
+}
+
+// defPrefix returns the module name and __qualname__ prefix that a def or
+// class statement in s takes, computed on first need since most scopes
+// define nothing.
+func (s *Scope) defPrefix() string {
+	if s.prefix != "" || s.Parent == nil {
+		return s.prefix
+	}
+	p := s.Parent.defPrefix()
+	switch s.Kind {
+	case ScopeClass:
+		s.prefix = p + s.Name + "."
+	case ScopeFunction:
+		s.prefix = p + s.Name + ".<locals>."
+	default:
+		// Type-parameter and annotation scopes do not show in __qualname__;
+		// lambdas and comprehensions hold no defs.
+		s.prefix = p
+	}
+	return s.prefix
 }
 
 // Symbols returns the scope's own symbols in order of first binding.
@@ -252,11 +285,6 @@ type Use struct {
 	Binding *Binding
 }
 
-type symKey struct {
-	scope *Scope
-	name  string
-}
-
 // Model is the semantic model of one module. It is read-only once built.
 type Model struct {
 	opts      Options
@@ -266,7 +294,6 @@ type Model struct {
 	useIdx    map[*ast.Name]int32
 	bindIdx   map[ast.Node]*Binding
 	scopeOf   map[ast.Node]*Scope
-	symtab    map[symKey]*Symbol
 	imports   []Import
 	stars     []int // indices into imports of `from m import *` at module level
 	truncated bool

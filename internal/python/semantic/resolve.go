@@ -3,6 +3,8 @@ package semantic
 import (
 	"slices"
 	"sort"
+
+	"github.com/kraitsec/krait/internal/python/ast"
 )
 
 // resolve runs after the walk: it gives every binding its symbol, following
@@ -10,6 +12,17 @@ import (
 // order, then resolves every use.
 func (b *builder) resolve() {
 	m := b.m
+	// The side tables are filled once their sizes are known.
+	m.useIdx = make(map[*ast.Name]int32, len(m.uses))
+	for i := range m.uses {
+		m.useIdx[m.uses[i].Name] = int32(i)
+	}
+	m.bindIdx = make(map[ast.Node]*Binding, len(m.bindings))
+	for _, bd := range m.bindings {
+		if bd.Node != nil {
+			m.bindIdx[bd.Node] = bd
+		}
+	}
 	var declared []*Binding
 	for _, bd := range m.bindings {
 		if bd.Scope.Declaration(bd.Name) != DeclNone {
@@ -30,13 +43,24 @@ func (b *builder) resolve() {
 
 // symbol returns scope s's symbol for name, creating it.
 func (b *builder) symbol(s *Scope, name string) *Symbol {
-	k := symKey{s, name}
-	if sym := b.m.symtab[k]; sym != nil {
+	if sym := s.Lookup(name); sym != nil {
 		return sym
 	}
-	sym := &Symbol{Name: name, Scope: s}
-	b.m.symtab[k] = sym
+	if len(b.symbolArena) == cap(b.symbolArena) {
+		b.symbolArena = make([]Symbol, 0, min(2*cap(b.symbolArena)+16, 1024))
+	}
+	b.symbolArena = append(b.symbolArena, Symbol{Name: name, Scope: s})
+	sym := &b.symbolArena[len(b.symbolArena)-1]
 	s.symbols = append(s.symbols, sym)
+	switch {
+	case s.index != nil:
+		s.index[name] = sym
+	case len(s.symbols) > indexAt:
+		s.index = make(map[string]*Symbol, 2*len(s.symbols))
+		for _, x := range s.symbols {
+			s.index[x.Name] = x
+		}
+	}
 	return sym
 }
 
