@@ -879,7 +879,7 @@ func (p *parser) invalidParameters(lambda bool) {
 				switch {
 				case !anyParam:
 					if p.kindAt(1) == token.Comma {
-						p.raiseTok(at, "at least one parameter must precede /")
+						p.raiseTok(at, "at least one argument must precede /")
 					}
 					return
 				case seenStar:
