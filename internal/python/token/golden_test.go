@@ -28,9 +28,9 @@ type snippet struct {
 	src  string
 }
 
-func readSnippets(t testing.TB) []snippet {
+func readSnippets(t testing.TB, path string) []snippet {
 	t.Helper()
-	f, err := os.Open(snippetsFile)
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,9 +66,9 @@ type goldenEntry struct {
 	parse    string // "ok" or "Type line:col msg"
 }
 
-func readGolden(t *testing.T) map[string]goldenEntry {
+func readGolden(t *testing.T, path string) map[string]goldenEntry {
 	t.Helper()
-	data, err := os.ReadFile(goldenFile)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("%v (regenerate with -update)", err)
 	}
@@ -137,19 +137,35 @@ func pyJSON(s string) string {
 // for every snippet in testdata/snippets.txt.
 func TestGolden(t *testing.T) {
 	if *update {
-		regenerate(t)
+		regenerate(t, snippetsFile, goldenFile)
 	}
-	golden := readGolden(t)
-	for _, sn := range readSnippets(t) {
+	checkGolden(t, snippetsFile, goldenFile, false)
+}
+
+// checkGolden runs the snippets of one file against CPython's results.
+// With parserFirst, an ast.parse error located before the tokenizer's
+// error is taken to be the parser's and not compared.
+func checkGolden(t *testing.T, snippets, goldenPath string, parserFirst bool) {
+	golden := readGolden(t, goldenPath)
+	for _, sn := range readSnippets(t, snippets) {
 		t.Run(sn.name, func(t *testing.T) {
 			want, ok := golden[sn.name]
 			if !ok {
 				t.Fatalf("no golden entry (regenerate with -update)")
 			}
+			if len(want.tokens) == 1 && strings.HasPrefix(want.tokens[0], "UNUSABLE ") {
+				t.Skipf("CPython's tokenize module fails on this snippet: %s", want.tokens[0])
+			}
 			src := []byte(sn.src)
 			toks, _, err := Tokenize(src)
 			got := formatTokens(src, toks)
-			if diff := cmp.Diff(want.tokens, got); diff != "" {
+			wantToks := want.tokens
+			if want.tokError && err != nil {
+				// CPython may split a literal run at "{{" and fail after
+				// the first piece; merged runs end at the failure.
+				wantToks, got = trimMiddles(wantToks), trimMiddles(got)
+			}
+			if diff := cmp.Diff(wantToks, got); diff != "" {
 				t.Errorf("tokens differ from CPython's (-want +got):\n%s", diff)
 			}
 			if !want.tokError {
@@ -169,16 +185,46 @@ func TestGolden(t *testing.T) {
 			_, wantErr, _ := strings.Cut(want.parse, " ")
 			msg, _ := json.Marshal(se.Msg)
 			gotErr := fmt.Sprintf("%d:%d %s", se.Line, se.Col, pyJSON(string(msg)))
-			if gotErr != wantErr {
+			if gotErr != wantErr && !(parserFirst && !tokenizerMessage(wantErr)) {
 				t.Errorf("error = %s, CPython: %s", gotErr, wantErr)
 			}
 		})
 	}
 }
 
+// trimMiddles drops the f-/t-string middle tokens at the end of a token
+// list.
+func trimMiddles(toks []string) []string {
+	for len(toks) > 0 && (strings.HasPrefix(toks[len(toks)-1], "FSTRING_MIDDLE ") || strings.HasPrefix(toks[len(toks)-1], "TSTRING_MIDDLE ")) {
+		toks = toks[:len(toks)-1]
+	}
+	return toks
+}
+
+// tokenizerMessages are fragments of the messages that CPython's tokenizer
+// (not its parser) produces.
+var tokenizerMessages = []string{
+	"unterminated ", "invalid character", "invalid non-printable", "decimal literal", "hexadecimal literal", "octal literal", "binary literal", "imaginary literal", "invalid digit",
+	"leading zeros", "unmatched '", "closing parenthesis", "was never closed",
+	"line continuation character", "unexpected EOF", "inconsistent use of tabs",
+	"unindent does not match", "too many", "single '}'", "newlines are not allowed",
+	"nested too deeply", "prefixes are incompatible", "null bytes", "Non-UTF-8",
+}
+
+// tokenizerMessage reports whether an error ("line:col msg") is one of the
+// tokenizer's.
+func tokenizerMessage(e string) bool {
+	for _, m := range tokenizerMessages {
+		if strings.Contains(e, m) {
+			return true
+		}
+	}
+	return strings.HasSuffix(e, `expecting '}'"`) && !strings.Contains(e, "or '}'")
+}
+
 // regenerate runs gen_golden.py under CPython 3.14 (py314, pyodide), which
 // sees host files under /host.
-func regenerate(t *testing.T) {
+func regenerate(t *testing.T, snippets, golden string) {
 	t.Helper()
 	script, err := os.ReadFile("testdata/gen_golden.py")
 	if err != nil {
@@ -191,7 +237,7 @@ func regenerate(t *testing.T) {
 		}
 		return "/host" + a
 	}
-	prelude := fmt.Sprintf("SNIPPETS = %q\nOUT = %q\n", abs(snippetsFile), abs(goldenFile))
+	prelude := fmt.Sprintf("SNIPPETS = %q\nOUT = %q\n", abs(snippets), abs(golden))
 	cmd := exec.Command("py314")
 	cmd.Stdin = strings.NewReader(prelude + string(script))
 	cmd.Stderr = os.Stderr

@@ -68,7 +68,14 @@ type lexer struct {
 // *SyntaxError located as CPython locates it; a parser that reaches the end
 // of those tokens without failing should report that error.
 func Tokenize(src []byte) ([]Token, []Comment, error) {
-	l := newLexer(src)
+	return TokenizeAppend(nil, src)
+}
+
+// TokenizeAppend is Tokenize appending the tokens to dst, so that a caller
+// that tokenizes many files can reuse one token buffer (pass buf[:0]) and
+// save the allocation and zeroing of a fresh one per file.
+func TokenizeAppend(dst []Token, src []byte) ([]Token, []Comment, error) {
+	l := newLexer(src, dst)
 	l.run()
 	comments := l.commentList()
 	if l.err != nil {
@@ -77,7 +84,7 @@ func Tokenize(src []byte) ([]Token, []Comment, error) {
 	return l.toks, comments, nil
 }
 
-func newLexer(src []byte) *lexer {
+func newLexer(src []byte, dst []Token) *lexer {
 	l := &lexer{n: len(src), src: src, tokStart: -1, atbol: true}
 	if len(src) > 0 && src[len(src)-1] != '\n' {
 		// CPython appends the newline that ends the last line; token
@@ -87,9 +94,14 @@ func newLexer(src []byte) *lexer {
 		buf[len(src)] = '\n'
 		l.src = buf
 	}
-	// Python source averages well over five bytes per token; a smaller
-	// estimate would make append copy the slice once or twice.
-	l.toks = make([]Token, 0, len(src)/5+16)
+	// Python source averages six bytes per token (the stdlib: 6.2, its
+	// densest files 3); a smaller estimate makes append copy more often.
+	if need := len(dst) + len(src)/5 + 16; cap(dst) < need {
+		l.toks = make([]Token, len(dst), need)
+		copy(l.toks, dst)
+	} else {
+		l.toks = dst
+	}
 	l.modes = make([]mode, 1, 4)
 	return l
 }
@@ -113,12 +125,19 @@ func (l *lexer) run() {
 // next returns the next byte, or eof. Like CPython, it moves to a new line
 // only when a byte of that line is read.
 func (l *lexer) next() int {
-	if l.pos >= l.lineEnd {
-		if l.pos >= len(l.src) {
-			return eof
-		}
-		l.newLine()
+	if l.pos < l.lineEnd {
+		l.pos++
+		return int(l.src[l.pos-1])
 	}
+	return l.nextLine()
+}
+
+// nextLine is next's slow path, at the end of a line.
+func (l *lexer) nextLine() int {
+	if l.pos >= len(l.src) {
+		return eof
+	}
+	l.newLine()
 	c := l.src[l.pos]
 	l.pos++
 	return int(c)
@@ -188,13 +207,14 @@ func (l *lexer) failAt(line, lineStart, cursor int, format string, args ...any) 
 	l.err = &SyntaxError{Line: line, Col: runeCount(l.src[lineStart:max(cursor, lineStart)]), Msg: msg}
 }
 
-// failRange records an error whose column is given as a 1-based byte
-// column of the current line (CPython's _PyTokenizer_syntaxerror_known_range).
+// failRange records an error at a given 1-based byte column of the current
+// line (CPython's _PyTokenizer_syntaxerror_known_range, which, unlike its
+// other errors, reports the column in bytes).
 func (l *lexer) failRange(byteCol int, msg string) {
 	if l.err != nil {
 		return
 	}
-	l.err = &SyntaxError{Line: l.line, Col: runeCount(l.src[l.lineStart:l.lineStart+byteCol-1]) + 1, Msg: msg}
+	l.err = &SyntaxError{Line: l.line, Col: byteCol, Msg: msg}
 }
 
 // failParser records an error that CPython's parser raises from the

@@ -49,6 +49,8 @@ def tokens(src):
                 raw.append(t)
     except SyntaxError as e:
         err = e
+    except Exception as e:  # the readline tokenizer has bugs of its own
+        return ["UNUSABLE %s" % type(e).__name__]
     out = []
     for t in raw:
         typ, string, (sl, sc), (el, ec) = t[0], t[1], t[2], t[3]
