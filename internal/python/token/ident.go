@@ -1,6 +1,7 @@
 package token
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,10 +16,19 @@ func IdentifierText(src string, t Token) string {
 	s := src[t.Start:t.End]
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return norm.NFKC.String(s)
+			return strings.Map(outlinedDigit, norm.NFKC.String(s))
 		}
 	}
 	return s
+}
+
+// outlinedDigit maps the outlined digits of Unicode 16.0 to the ASCII digits
+// their NFKC forms are, which x/text's Unicode 15 tables do not know.
+func outlinedDigit(r rune) rune {
+	if r >= 0x1CCF0 && r <= 0x1CCF9 {
+		return '0' + r - 0x1CCF0
+	}
+	return r
 }
 
 // verifyIdentifier checks a name that has non-ASCII bytes against PEP 3131,
@@ -37,7 +47,7 @@ func (l *lexer) verifyIdentifier() bool {
 		}
 		if !ok {
 			cursor := l.tokStart + i + size
-			if unicode.IsPrint(r) {
+			if isPrintable(r) {
 				l.failAt(l.line, l.lineStart, cursor, "invalid character '%c' (U+%04X)", r, r)
 			} else {
 				l.failAt(l.line, l.lineStart, cursor, "invalid non-printable character U+%04X", r)
@@ -49,6 +59,12 @@ func (l *lexer) verifyIdentifier() bool {
 	return true
 }
 
+// isPrintable is Python's str.isprintable for one character: letters,
+// marks, numbers, punctuation, symbols and the ASCII space.
+func isPrintable(r rune) bool {
+	return unicode.IsPrint(r) || unicode.Is(printable16, r)
+}
+
 // isXIDStart reports whether r has the Unicode XID_Start property, derived
 // from the general categories as UAX #31 defines it.
 func isXIDStart(r rune) bool {
@@ -58,7 +74,7 @@ func isXIDStart(r rune) bool {
 	if notXIDStart(r) || notXID(r) {
 		return false
 	}
-	return idStart(r)
+	return idStart(r) || unicode.Is(xidStart16, r)
 }
 
 // isXIDContinue reports whether r has the Unicode XID_Continue property.
@@ -70,7 +86,8 @@ func isXIDContinue(r rune) bool {
 		return false
 	}
 	return idStart(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc, unicode.Other_ID_Continue) &&
-		!unicode.In(r, unicode.Pattern_Syntax, unicode.Pattern_White_Space)
+		!unicode.In(r, unicode.Pattern_Syntax, unicode.Pattern_White_Space) ||
+		unicode.Is(xidContinue16, r)
 }
 
 // idStart is the ID_Start property.

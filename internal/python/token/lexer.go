@@ -174,11 +174,22 @@ func (l *lexer) begin(start int) {
 // emit appends a token from the recorded start to end, which must lie on
 // the current line.
 func (l *lexer) emit(k Kind, end int) {
+	if len(l.toks) == cap(l.toks) {
+		l.grow()
+	}
 	l.toks = append(l.toks, Token{
 		Kind: k, Start: l.tokStart, End: end,
 		Line: l.tokLine, Col: l.tokCol,
 		EndLine: l.line, EndCol: end - l.lineStart,
 	})
+}
+
+// grow doubles the token slice's capacity: append grows big slices by a
+// quarter at a time, which copies a dense 50 MB file's tokens many times.
+func (l *lexer) grow() {
+	toks := make([]Token, len(l.toks), 2*cap(l.toks)+16)
+	copy(toks, l.toks)
+	l.toks = toks
 }
 
 // emitMarker appends an Indent, Dedent or EOF token: CPython gives these no
