@@ -20,9 +20,12 @@ type result struct {
 // judge compares krait's line for one file with CPython's. why explains a missing line.
 func judge(path, want, got, why string) result {
 	r := result{path: path, Verdict: conformance.Compare(want, got)}
-	if r.Got == conformance.Missing && why != "" {
+	if r.Got != conformance.Missing || r.Want == conformance.Broken {
+		return r
+	}
+	if why != "" {
 		r.Detail = "krait printed no line: " + why
-	} else if r.Got == conformance.Missing && got == "" && r.Want != conformance.Broken {
+	} else {
 		r.Detail = "krait printed an empty line"
 	}
 	return r
