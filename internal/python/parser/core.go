@@ -30,6 +30,31 @@ type parser struct {
 	levels    []int32 // bracket nesting level per token, for error messages
 	memo      map[memoKey]memoEntry
 	lineStart []int
+	nodes     nodeSlabs
+}
+
+// slab hands out nodes from chunks, so that the commonest nodes cost one
+// allocation per chunk instead of one each.
+type slab[T any] struct{ buf []T }
+
+func (s *slab[T]) new() *T {
+	if len(s.buf) == cap(s.buf) {
+		s.buf = make([]T, 0, 64)
+	}
+	s.buf = s.buf[:len(s.buf)+1]
+	return &s.buf[len(s.buf)-1]
+}
+
+type nodeSlabs struct {
+	names     slab[ast.Name]
+	consts    slab[ast.Constant]
+	attrs     slab[ast.Attribute]
+	calls     slab[ast.Call]
+	binops    slab[ast.BinOp]
+	exprStmts slab[ast.ExprStmt]
+	assigns   slab[ast.Assign]
+	keywords  slab[ast.Keyword]
+	args      slab[ast.Arg]
 }
 
 type memoKey struct {

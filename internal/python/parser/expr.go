@@ -162,6 +162,11 @@ func (p *parser) expression() ast.Expr {
 			return nil
 		}
 	}
+	if !p.invalid {
+		if e := p.simpleAtom(); e != nil {
+			return e
+		}
+	}
 	if !p.enter() {
 		return nil
 	}
@@ -355,106 +360,147 @@ func (p *parser) comparison() ast.Expr {
 	return &ast.Compare{Pos: p.span(start), Left: a, Ops: ops, Comparators: cmps}
 }
 
-// binop parses a left-associative chain: operand (op operand)*.
-func (p *parser) binop(operand func() ast.Expr, op func(token.Kind) (ast.Operator, bool)) ast.Expr {
+// binaryOp maps a token to the operator of the binary level lvl, whose
+// operands are parsed at level lvl+1.
+func binaryOp(lvl int, k token.Kind) (ast.Operator, bool) {
+	switch lvl {
+	case lvlBitOr:
+		return ast.BitOr, k == token.VBar
+	case lvlBitXor:
+		return ast.BitXor, k == token.Circumflex
+	case lvlBitAnd:
+		return ast.BitAnd, k == token.Amper
+	case lvlShift:
+		switch k {
+		case token.LeftShift:
+			return ast.LShift, true
+		case token.RightShift:
+			return ast.RShift, true
+		}
+	case lvlSum:
+		switch k {
+		case token.Plus:
+			return ast.Add, true
+		case token.Minus:
+			return ast.Sub, true
+		}
+	case lvlTerm:
+		switch k {
+		case token.Star:
+			return ast.Mult, true
+		case token.Slash:
+			return ast.Div, true
+		case token.DoubleSlash:
+			return ast.FloorDiv, true
+		case token.Percent:
+			return ast.Mod, true
+		case token.At:
+			return ast.MatMult, true
+		}
+	}
+	return 0, false
+}
+
+// The binary operator levels, loosest first: bitwise_or, bitwise_xor,
+// bitwise_and, shift_expr, sum, term; the level after term is factor.
+const (
+	lvlBitOr = iota
+	lvlBitXor
+	lvlBitAnd
+	lvlShift
+	lvlSum
+	lvlTerm
+	lvlFactor
+)
+
+// binary parses the left-recursive rule of level lvl as a loop:
+// operand (op operand)*, each BinOp spanning from the chain's start.
+func (p *parser) binary(lvl int) ast.Expr {
+	if lvl == lvlFactor {
+		return p.factor()
+	}
+	if p.invalid {
+		switch lvl {
+		case lvlShift:
+			p.invalidArithmetic()
+		case lvlTerm:
+			p.invalidFactor()
+		}
+		if p.err != nil {
+			return nil
+		}
+	}
 	start := p.pos
-	a := operand()
+	a := p.binary(lvl + 1)
 	if a == nil {
 		return nil
 	}
 	for {
-		o, ok := op(p.kind())
+		o, ok := binaryOp(lvl, p.kind())
 		if !ok {
 			return a
 		}
 		save := p.pos
 		p.pos++
-		b := operand()
+		b := p.binary(lvl + 1)
 		if b == nil {
 			p.pos = save
 			return a
 		}
-		a = &ast.BinOp{Pos: p.span(start), Left: a, Op: o, Right: b}
+		n := p.nodes.binops.new()
+		*n = ast.BinOp{Pos: p.span(start), Left: a, Op: o, Right: b}
+		a = n
 	}
 }
 
-func opBitOr(k token.Kind) (ast.Operator, bool)  { return ast.BitOr, k == token.VBar }
-func opBitXor(k token.Kind) (ast.Operator, bool) { return ast.BitXor, k == token.Circumflex }
-func opBitAnd(k token.Kind) (ast.Operator, bool) { return ast.BitAnd, k == token.Amper }
-
-func opShift(k token.Kind) (ast.Operator, bool) {
+// isSimpleEnd reports whether a token ends any expression that a lone
+// atom before it could start, so the atom is the whole expression.
+func isSimpleEnd(k token.Kind) bool {
 	switch k {
-	case token.LeftShift:
-		return ast.LShift, true
-	case token.RightShift:
-		return ast.RShift, true
+	case token.Comma, token.RPar, token.RSqb, token.RBrace, token.Colon, token.Newline,
+		token.Equal, token.Semi, token.KwFor, token.KwAs, token.KwElse, token.RArrow:
+		return true
 	}
-	return 0, false
+	_, aug := augOp(k)
+	return aug
 }
 
-func opSum(k token.Kind) (ast.Operator, bool) {
-	switch k {
-	case token.Plus:
-		return ast.Add, true
-	case token.Minus:
-		return ast.Sub, true
+// simpleAtom is a fast path for the commonest expression: a name or a
+// number followed by a token that ends the expression.
+func (p *parser) simpleAtom() ast.Expr {
+	k := p.kind()
+	if (k != token.Name && k != token.Number) || p.pos+1 >= len(p.toks) {
+		return nil
 	}
-	return 0, false
-}
-
-func opTerm(k token.Kind) (ast.Operator, bool) {
-	switch k {
-	case token.Star:
-		return ast.Mult, true
-	case token.Slash:
-		return ast.Div, true
-	case token.DoubleSlash:
-		return ast.FloorDiv, true
-	case token.Percent:
-		return ast.Mod, true
-	case token.At:
-		return ast.MatMult, true
+	if p.pos+1 >= p.fill {
+		p.pos++
+		p.fetch()
+		p.pos--
 	}
-	return 0, false
+	if !isSimpleEnd(p.toks[p.pos+1].Kind) {
+		return nil
+	}
+	return p.atom()
 }
 
 func (p *parser) bitwiseOr() ast.Expr {
-	if p.invalid {
-		start := p.pos
-		if m, ok := p.memoGet(memoBitwiseOr); ok {
-			p.pos = m.end
-			return m.node
+	if !p.invalid {
+		if e := p.simpleAtom(); e != nil {
+			return e
 		}
-		e := p.binop(p.bitwiseXor, opBitOr)
-		p.memoSet(memoBitwiseOr, start, e)
-		return e
+		return p.binary(lvlBitOr)
 	}
-	return p.binop(p.bitwiseXor, opBitOr)
-}
-func (p *parser) bitwiseXor() ast.Expr { return p.binop(p.bitwiseAnd, opBitXor) }
-func (p *parser) bitwiseAnd() ast.Expr { return p.binop(p.shiftExpr, opBitAnd) }
-
-func (p *parser) shiftExpr() ast.Expr {
-	if p.invalid {
-		p.invalidArithmetic()
-		if p.err != nil {
-			return nil
-		}
+	start := p.pos
+	if m, ok := p.memoGet(memoBitwiseOr); ok {
+		p.pos = m.end
+		return m.node
 	}
-	return p.binop(p.sum, opShift)
+	e := p.binary(lvlBitOr)
+	p.memoSet(memoBitwiseOr, start, e)
+	return e
 }
 
-func (p *parser) sum() ast.Expr { return p.binop(p.term, opSum) }
-
-func (p *parser) term() ast.Expr {
-	if p.invalid {
-		p.invalidFactor()
-		if p.err != nil {
-			return nil
-		}
-	}
-	return p.binop(p.factor, opTerm)
-}
+func (p *parser) sum() ast.Expr { return p.binary(lvlSum) }
 
 // factor: '+' factor | '-' factor | '~' factor | power.
 func (p *parser) factor() ast.Expr {
@@ -544,7 +590,9 @@ func (p *parser) trailer(start int, a ast.Expr) ast.Expr {
 			return nil
 		}
 		p.pos += 2
-		return &ast.Attribute{Pos: p.span(start), Value: a, Attr: p.ident(p.pos - 1), Ctx: ast.Load}
+		n := p.nodes.attrs.new()
+		*n = ast.Attribute{Pos: p.span(start), Value: a, Attr: p.ident(p.pos - 1), Ctx: ast.Load}
+		return n
 	case token.LPar:
 		save := p.pos
 		if g := p.genexp(); g != nil {
@@ -568,7 +616,9 @@ func (p *parser) trailer(start int, a ast.Expr) ast.Expr {
 			p.pos = save
 			return nil
 		}
-		return &ast.Call{Pos: p.span(start), Func: a, Args: args, Keywords: kws}
+		n := p.nodes.calls.new()
+		*n = ast.Call{Pos: p.span(start), Func: a, Args: args, Keywords: kws}
+		return n
 	case token.LSqb:
 		save := p.pos
 		p.pos++
@@ -680,7 +730,9 @@ func (p *parser) atom() ast.Expr {
 	switch p.kind() {
 	case token.Name:
 		p.pos++
-		return &ast.Name{Pos: p.tokPos(i), ID: p.ident(i), Ctx: ast.Load}
+		n := p.nodes.names.new()
+		*n = ast.Name{Pos: p.tokPos(i), ID: p.ident(i), Ctx: ast.Load}
+		return n
 	case token.KwTrue:
 		p.pos++
 		return &ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstTrue}}

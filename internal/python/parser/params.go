@@ -158,7 +158,9 @@ func (p *parser) param(lambda, star bool) *ast.Arg {
 			return nil
 		}
 	}
-	return &ast.Arg{Pos: p.span(start), Arg: p.ident(start), Annotation: ann}
+	a := p.nodes.args.new()
+	*a = ast.Arg{Pos: p.span(start), Arg: p.ident(start), Annotation: ann}
+	return a
 }
 
 // lambdef: 'lambda' [lambda_params] ':' expression.
@@ -354,7 +356,9 @@ func (p *parser) argumentElem(args *[]ast.Expr, kws *[]*ast.Keyword, phase *int)
 		if v == nil {
 			return false
 		}
-		*kws = append(*kws, &ast.Keyword{Pos: p.span(elem), Arg: p.ident(elem), Value: v})
+		kw := p.nodes.keywords.new()
+		*kw = ast.Keyword{Pos: p.span(elem), Arg: p.ident(elem), Value: v}
+		*kws = append(*kws, kw)
 		if *phase == 0 {
 			*phase = 1
 		}

@@ -5,6 +5,7 @@
 package parser
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/kraitsec/krait/internal/python/ast"
@@ -62,19 +63,15 @@ func withFilename(err error, filename string) *SyntaxError {
 }
 
 func lineStarts(src []byte) []int {
-	n := 1
-	for _, c := range src {
-		if c == '\n' {
-			n++
+	lines := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return lines
 		}
+		i += j + 1
+		lines = append(lines, i)
 	}
-	lines := make([]int, 1, n)
-	for i, c := range src {
-		if c == '\n' {
-			lines = append(lines, i+1)
-		}
-	}
-	return lines
 }
 
 // parseTokens runs CPython's two passes: a fast one without the invalid_*

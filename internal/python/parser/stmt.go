@@ -179,7 +179,7 @@ func (p *parser) exprOrAssignmentNormal() ast.Stmt {
 		}
 		return &ast.AnnAssign{Pos: p.span(start), Target: e, Annotation: ann, Value: value, Simple: simple}
 	case token.Equal:
-		targets := []ast.Expr{}
+		targets := make([]ast.Expr, 0, 1)
 		cur := e
 		for {
 			if !setStore(cur) {
@@ -194,7 +194,9 @@ func (p *parser) exprOrAssignmentNormal() ast.Stmt {
 				return nil
 			}
 			if p.kind() != token.Equal {
-				return &ast.Assign{Pos: p.span(start), Targets: targets, Value: rhs}
+				n := p.nodes.assigns.new()
+				*n = ast.Assign{Pos: p.span(start), Targets: targets, Value: rhs}
+				return n
 			}
 			cur = rhs
 		}
@@ -220,7 +222,9 @@ func (p *parser) exprOrAssignmentNormal() ast.Stmt {
 			return &ast.AugAssign{Pos: p.span(start), Target: e, Op: op, Value: rhs}
 		}
 	}
-	return &ast.ExprStmt{Pos: p.span(start), Value: e}
+	n := p.nodes.exprStmts.new()
+	*n = ast.ExprStmt{Pos: p.span(start), Value: e}
+	return n
 }
 
 func augOp(k token.Kind) (ast.Operator, bool) {

@@ -28,7 +28,9 @@ func (p *parser) number() ast.Expr {
 		}
 		return nil
 	}
-	return &ast.Constant{Pos: p.tokPos(i), Value: v}
+	n := p.nodes.consts.new()
+	*n = ast.Constant{Pos: p.tokPos(i), Value: v}
+	return n
 }
 
 // strings: (fstring|string)+ | tstring+, concatenated as CPython's
@@ -119,7 +121,9 @@ func (p *parser) plainString() ast.Expr {
 		}
 		v = ast.ConstValue{Kind: ast.ConstStr, S: s}
 	}
-	return &ast.Constant{Pos: p.tokPos(i), Value: v, Kind: kind}
+	n := p.nodes.consts.new()
+	*n = ast.Constant{Pos: p.tokPos(i), Value: v, Kind: kind}
+	return n
 }
 
 // concatStrings is _PyPegen_concatenate_strings.
@@ -316,13 +320,18 @@ func (p *parser) replacementField(parts *[]ast.Expr, raw, templ bool) bool {
 		colon := p.pos
 		p.pos++
 		var items []ast.Expr
+		pieces := 0
 		for {
 			if k := p.kind(); k == token.FStringMiddle || k == token.TStringMiddle {
+				if !raw {
+					pieces += namedEscapeSplits(p.tokText(p.pos))
+				}
 				c := p.fstringMiddle(raw)
 				if c == nil {
 					return false
 				}
 				items = append(items, c)
+				pieces++
 				continue
 			}
 			if p.kind() == token.LBrace {
@@ -342,7 +351,12 @@ func (p *parser) replacementField(parts *[]ast.Expr, raw, templ bool) bool {
 			}
 			nonEmpty = append(nonEmpty, it)
 		}
-		if _, isConst := firstConst(nonEmpty); len(nonEmpty) == 0 || (len(nonEmpty) == 1 && isConst) {
+		if c, isConst := firstConst(nonEmpty); len(nonEmpty) == 1 && isConst && pieces > 1 {
+			// CPython's tokenizer ends a format-spec part after each \N{...}
+			// escape, and a spec of several constant parts becomes one bare
+			// Constant spanning from the colon.
+			spec = &ast.Constant{Pos: pos, Value: c.Value}
+		} else if len(nonEmpty) == 0 || (len(nonEmpty) == 1 && isConst) {
 			spec = &ast.JoinedStr{Pos: pos, Values: nonEmpty}
 		} else {
 			spec = p.concatStrings(nonEmpty, pos)
@@ -429,4 +443,28 @@ func isPowerOfTwoBase(text string) bool {
 		return true
 	}
 	return false
+}
+
+// namedEscapeSplits counts the \N{...} escapes in a format-spec part that
+// text follows: CPython's tokenizer starts a new part after each of them.
+func namedEscapeSplits(text string) int {
+	n := 0
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] != '\\' {
+			continue
+		}
+		if text[i+1] == 'N' && i+2 < len(text) && text[i+2] == '{' {
+			j := strings.IndexByte(text[i+2:], '}')
+			if j < 0 {
+				return n
+			}
+			i += 2 + j
+			if i+1 < len(text) {
+				n++
+			}
+			continue
+		}
+		i++
+	}
+	return n
 }
