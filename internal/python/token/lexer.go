@@ -75,6 +75,10 @@ func Tokenize(src []byte) ([]Token, []Comment, error) {
 // that tokenizes many files can reuse one token buffer (pass buf[:0]) and
 // save the allocation and zeroing of a fresh one per file.
 func TokenizeAppend(dst []Token, src []byte) ([]Token, []Comment, error) {
+	if bytes.IndexByte(src, 0) >= 0 {
+		// Decode reports this; Tokenize on undecoded input says the same.
+		return dst, nil, &SyntaxError{Msg: "source code string cannot contain null bytes"}
+	}
 	l := newLexer(src, dst)
 	l.run()
 	comments := l.commentList()

@@ -1,5 +1,7 @@
 package token
 
+import "bytes"
+
 // mode is one entry of CPython's tokenizer mode stack. The bottom entry is
 // plain code; each f-string or t-string being scanned pushes one.
 type mode struct {
@@ -56,6 +58,15 @@ nextline:
 again:
 	l.tokStart = -1
 	for {
+		// Spaces between tokens never reach the line's '\n'.
+		p := l.pos
+		for p < l.lineEnd {
+			if b := l.src[p]; b != ' ' && b != '\t' && b != '\f' {
+				break
+			}
+			p++
+		}
+		l.pos = p
 		c = l.next()
 		if c != ' ' && c != '\t' && c != '\f' {
 			break
@@ -246,11 +257,8 @@ func (l *lexer) continuation() (int, bool) {
 // returns the byte that ends it, consumed: '\n', '\r' or eof.
 func (l *lexer) skipComment(start int) int {
 	end := l.lineEnd - 1 // the '\n' that ends this line
-	for i := l.pos; i < end; i++ {
-		if l.src[i] == '\r' {
-			end = i
-			break
-		}
+	if i := bytes.IndexByte(l.src[l.pos:end], '\r'); i >= 0 {
+		end = l.pos + i
 	}
 	l.comments = append(l.comments, comment{start: start, end: end, line: l.tokLine, col: l.tokCol})
 	l.pos = end + 1

@@ -18,7 +18,21 @@ func (l *lexer) scanString(quote int) bool {
 	if c != quote {
 		l.backup(c)
 	}
+	q := byte(quote)
 	for endQuote != quoteSize {
+		// Skip the bytes that need no attention; they end any run of
+		// quotes.
+		p := l.pos
+		for p < l.lineEnd {
+			if b := l.src[p]; b == q || b == '\\' || b == '\n' || b == '\r' {
+				break
+			}
+			p++
+		}
+		if p > l.pos {
+			l.pos = p
+			endQuote = 0
+		}
 		c = l.next()
 		if c == eof || quoteSize == 1 && c == '\n' {
 			l.unterminatedString(quote, quoteSize, escapedQuote, firstLine, firstLineStart)
