@@ -318,8 +318,10 @@ func (b *builder) annAssign(s *ast.AnnAssign) {
 		b.expr(s.Target)
 	case s.Value != nil:
 		b.bind(n.ID, BindAnnAssign, n, s.Value, end(s.Pos))
-	default:
+	case s.Simple != 0:
 		b.bind(n.ID, BindDeclare, n, nil, end(s.Pos))
+		// A parenthesized `(name): T` without a value binds nothing and,
+		// unlike the simple form, does not make name local.
 	}
 }
 

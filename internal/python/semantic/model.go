@@ -161,7 +161,7 @@ const (
 	// BindAnnAssign is `name: T = value`.
 	BindAnnAssign
 	// BindDeclare is `name: T` without a value: the name becomes local to
-	// a function but nothing is bound.
+	// a function but nothing is bound. `(name): T` does not even do that.
 	BindDeclare
 	// BindAugAssign is `name += value` and the other augmented assignments.
 	BindAugAssign

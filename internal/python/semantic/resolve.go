@@ -70,6 +70,9 @@ func (b *builder) symbol(s *Scope, name string) *Symbol {
 func (m *Model) declaredTarget(s *Scope, name string) *Scope {
 	if s.Declaration(name) == DeclNonlocal {
 		for p := s.Parent; p != nil; p = p.Parent {
+			if p.Kind == ScopeClass && name == "__class__" {
+				return p // the implicit cell a class gives its methods
+			}
 			if p.Kind == ScopeClass || p.Kind == ScopeModule {
 				continue
 			}
@@ -156,18 +159,31 @@ func (m *Model) resolveUse(u *Use) {
 			case DeclNonlocal:
 				// The name lives in an enclosing function: keep looking.
 			default:
-				if sym := s.Lookup(name); sym != nil {
+				sym := s.Lookup(name)
+				if sym != nil {
 					if bd, ok := inEffect(sym, pos, later); ok {
 						u.Kind, u.Symbol, u.Binding = UseSymbol, sym, bd
 						m.preferOwn(u, pos)
 						return
 					}
 				}
-				if s == u.Scope && s.Kind == ScopeClass && (name == "__module__" || name == "__qualname__") {
-					u.Kind = UseImplicit
-					return
+				if s.Kind == ScopeClass {
+					if name == "__class__" || s == u.Scope && (name == "__module__" || name == "__qualname__") {
+						u.Kind = UseImplicit
+						return
+					}
+					if sym != nil {
+						// A class-local name not bound yet is looked up
+						// in the globals, skipping enclosing functions.
+						m.resolveIn(u, m.scopes[0], pos, later)
+						return
+					}
 				}
 			}
+		} else if name == "__class__" {
+			// Methods see the class's implicit __class__ cell.
+			u.Kind = UseImplicit
+			return
 		}
 		if s.Kind.runsLater() {
 			later = true
@@ -214,8 +230,6 @@ func (m *Model) fallback(u *Use) {
 	switch {
 	case isModuleImplicit(name, m.opts.IsPackage):
 		u.Kind = UseImplicit
-	case name == "__class__" && inMethod(u.Scope):
-		u.Kind = UseImplicit
 	case isBuiltin(name):
 		u.Kind = UseBuiltin
 	case len(m.stars) > 0:
@@ -260,23 +274,6 @@ func isModuleImplicit(name string, pkg bool) bool {
 		return true
 	case "__path__":
 		return pkg
-	}
-	return false
-}
-
-// inMethod reports whether s is inside a function defined in a class body,
-// where the compiler provides __class__.
-func inMethod(s *Scope) bool {
-	fn := false
-	for ; s != nil; s = s.Parent {
-		switch s.Kind {
-		case ScopeFunction:
-			fn = true
-		case ScopeClass:
-			if fn {
-				return true
-			}
-		}
 	}
 	return false
 }

@@ -152,6 +152,44 @@ class Node:
 			"Node#2": "unresolved",
 		},
 	}, {
+		name: "class_local_name_not_yet_bound_skips_enclosing_function",
+		src: `def f():
+    Other = 1
+    class A:
+        Other = Other
+        def m(self):
+            return Other
+    class B:
+        y = Other
+`,
+		want: map[string]string{
+			"Other#1": "unresolved",
+			"Other#2": "function:f assign@2",
+			"Other#3": "function:f assign@2",
+		},
+	}, {
+		name: "parenthesized_annotation_does_not_make_local",
+		src: `x = 1
+def f():
+    (x): int
+    return x
+def g():
+    y: int
+    return y
+`,
+		want: map[string]string{
+			"x#1": "module: assign@1",
+			"y#1": "function:g unbound",
+		},
+	}, {
+		name: "implicit_class_cell_beats_globals",
+		src: `__class__ = None
+class C:
+    def m(self):
+        return __class__
+`,
+		want: map[string]string{"__class__#1": "implicit"},
+	}, {
 		name: "walrus_in_comprehension_binds_in_function",
 		src: `def f(data):
     if any((hit := d) for d in data):
