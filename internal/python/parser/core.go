@@ -31,6 +31,15 @@ type parser struct {
 	memo      map[memoKey]memoEntry
 	lineStart []int
 	nodes     nodeSlabs
+	argCache  argCache
+}
+
+// argCache remembers the first element a call's genexp attempt parsed, so
+// that the arguments alternative reuses it instead of parsing it again:
+// without it, nested calls would take time exponential in their depth.
+type argCache struct {
+	start, end int
+	node       ast.Expr
 }
 
 // slab hands out nodes from chunks, so that the commonest nodes cost one
@@ -104,6 +113,7 @@ func (p *parser) resetForSecondPass() {
 	p.invalid = true
 	p.depth = 0
 	p.memo = nil
+	p.argCache = argCache{}
 }
 
 // fetch records that the token at p.pos has been examined, raising the

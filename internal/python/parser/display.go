@@ -81,6 +81,7 @@ func (p *parser) parenAtom() ast.Expr {
 func (p *parser) genexp() ast.Expr {
 	start := p.pos
 	p.pos++
+	eltStart := p.pos
 	elt, cut := p.assignmentExpression()
 	if elt == nil {
 		if cut {
@@ -96,6 +97,7 @@ func (p *parser) genexp() ast.Expr {
 			return nil
 		}
 	}
+	p.argCache = argCache{start: eltStart, end: p.pos, node: elt}
 	if k := p.kind(); k != token.KwFor && k != token.KwAsync {
 		p.pos = start
 		if p.invalid {

@@ -671,10 +671,11 @@ func (p *parser) slice() ast.Expr {
 	start := p.pos
 	var lower ast.Expr
 	if p.kind() != token.Colon {
-		lower = p.expression()
-		if p.kind() != token.Colon {
-			p.pos = start
-			return p.namedExpression()
+		// One parse serves both alternatives, so that nested subscripts
+		// take linear time.
+		lower = p.namedExpression()
+		if lower == nil || p.kind() != token.Colon {
+			return lower
 		}
 	}
 	p.pos++ // ':'

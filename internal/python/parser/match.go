@@ -257,17 +257,18 @@ func (p *parser) closedPattern() ast.Pattern {
 		return nil
 	case token.LPar:
 		p.pos++
-		if pat := p.pattern(); pat != nil && p.accept(token.RPar) {
-			return pat
-		}
-		if p.err != nil {
-			return nil
-		}
-		p.pos = start + 1
 		var pats []ast.Pattern
 		if p.kind() != token.RPar {
+			// group_pattern and sequence_pattern share the first pattern.
 			first := p.maybeStarPattern()
-			if first == nil || !p.accept(token.Comma) {
+			if first == nil {
+				p.pos = start
+				return nil
+			}
+			if _, star := first.(*ast.MatchStar); !star && p.accept(token.RPar) {
+				return first
+			}
+			if !p.accept(token.Comma) {
 				p.pos = start
 				return nil
 			}

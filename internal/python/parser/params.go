@@ -366,7 +366,14 @@ func (p *parser) argumentElem(args *[]ast.Expr, kws *[]*ast.Keyword, phase *int)
 		if *phase > 0 {
 			return false
 		}
-		e, cut := p.assignmentExpression()
+		var e ast.Expr
+		cut := false
+		if c := p.argCache; c.node != nil && c.start == elem {
+			e = c.node
+			p.pos = c.end
+		} else {
+			e, cut = p.assignmentExpression()
+		}
 		if e == nil {
 			if cut {
 				return false

@@ -220,3 +220,33 @@ func FuzzParse(f *testing.F) {
 		_ = ast.Dump(mod)
 	})
 }
+
+// TestNestedAlternatives checks that constructs whose alternatives share a
+// prefix (calls and genexps, subscripts and slices, groups and sequences in
+// targets and patterns) parse nested input once per level, not
+// exponentially often.
+func TestNestedAlternatives(t *testing.T) {
+	const n = 150
+	tests := []struct {
+		name string
+		src  string
+	}{
+		{"calls", strings.Repeat("f(", n) + "x" + strings.Repeat(")", n) + "\n"},
+		{"calls_args", strings.Repeat("f(a, ", n) + "x" + strings.Repeat(")", n) + "\n"},
+		{"subscripts", strings.Repeat("a[", n) + "x" + strings.Repeat("]", n) + "\n"},
+		{"patterns", "match x:\n    case " + strings.Repeat("(", n) + "x," + strings.Repeat("),", n-1) + "): pass\n"},
+		{"for_targets", "for " + strings.Repeat("(", n) + "a," + strings.Repeat("),", n-1) + ") in x: pass\n"},
+		{"del_targets", "del " + strings.Repeat("(", n) + "a," + strings.Repeat("),", n-1) + ")\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			if _, err := ParseFile("nested.py", []byte(tt.src)); err != nil {
+				t.Fatal(err)
+			}
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+}

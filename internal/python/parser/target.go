@@ -152,11 +152,25 @@ func (p *parser) starAtom() ast.Expr {
 			return nil
 		}
 		defer p.leave()
-		if t := p.targetWithStarAtom(); t != nil && p.accept(token.RPar) {
-			return t
+		// '(' target_with_star_atom ')' and '(' star_targets_tuple_seq ')'
+		// share the first target.
+		if p.accept(token.RPar) {
+			return &ast.Tuple{Pos: p.span(start), Ctx: ast.Store}
 		}
-		p.pos = start + 1
-		elts, ok := p.starTargetSeq(token.RPar, true)
+		first := p.starTarget()
+		if first == nil {
+			p.pos = start
+			return nil
+		}
+		if _, star := first.(*ast.Starred); !star && p.accept(token.RPar) {
+			return first
+		}
+		if !p.accept(token.Comma) {
+			p.pos = start
+			return nil
+		}
+		rest, ok := p.starTargetSeq(token.RPar, false)
+		elts := append([]ast.Expr{first}, rest...)
 		if !ok {
 			p.pos = start
 			return nil
@@ -245,15 +259,21 @@ func (p *parser) delTarget() ast.Expr {
 			return nil
 		}
 		defer p.leave()
-		if closing == token.RPar {
-			if t := p.delTarget(); t != nil && p.accept(token.RPar) {
-				return t
-			}
-			p.pos = start + 1
-		}
 		var elts []ast.Expr
 		if !p.accept(closing) {
-			elts = p.delTargets()
+			// '(' del_target ')' and '(' [del_targets] ')' share the first target.
+			first := p.delTarget()
+			if first == nil {
+				p.pos = start
+				return nil
+			}
+			if closing == token.RPar && p.accept(token.RPar) {
+				return first
+			}
+			elts = []ast.Expr{first}
+			if p.accept(token.Comma) {
+				elts = append(elts, p.delTargets()...)
+			}
 			if !p.accept(closing) {
 				p.pos = start
 				return nil
