@@ -1,6 +1,10 @@
 package semantic
 
-import "github.com/kraitsec/krait/internal/python/ast"
+import (
+	"strings"
+
+	"github.com/kraitsec/krait/internal/python/ast"
+)
 
 // ScopeKind is the kind of block that owns a scope.
 type ScopeKind uint8
@@ -26,12 +30,23 @@ const (
 	ScopeAnnotation
 )
 
-var scopeKindNames = [...]string{"module", "class", "function", "lambda", "comprehension", "type-params", "annotation"}
-
 // String returns the kind's lowercase name.
 func (k ScopeKind) String() string {
-	if int(k) < len(scopeKindNames) {
-		return scopeKindNames[k]
+	switch k {
+	case ScopeModule:
+		return "module"
+	case ScopeClass:
+		return "class"
+	case ScopeFunction:
+		return "function"
+	case ScopeLambda:
+		return "lambda"
+	case ScopeComprehension:
+		return "comprehension"
+	case ScopeTypeParams:
+		return "type-params"
+	case ScopeAnnotation:
+		return "annotation"
 	}
 	return "invalid"
 }
@@ -195,16 +210,11 @@ const (
 	BindDelete
 )
 
-var bindingKindNames = [...]string{"assign", "annassign", "declare", "augassign", "namedexpr", "for", "with",
-	"comprehension", "import", "importfrom", "function", "class", "param", "typeparam", "typealias",
-	"except", "match", "delete"}
-
 // String returns the kind's lowercase name.
 func (k BindingKind) String() string {
-	if int(k) < len(bindingKindNames) {
-		return bindingKindNames[k]
-	}
-	return "invalid"
+	const names = "assign annassign declare augassign namedexpr for with comprehension import importfrom " +
+		"function class param typeparam typealias except match delete"
+	return nthWord(names, int(k))
 }
 
 // Binding is one place where a name is bound.
@@ -259,14 +269,22 @@ const (
 	UseStar
 )
 
-var useKindNames = [...]string{"unresolved", "symbol", "builtin", "implicit", "star"}
-
 // String returns the kind's lowercase name.
-func (k UseKind) String() string {
-	if int(k) < len(useKindNames) {
-		return useKindNames[k]
+func (k UseKind) String() string { return nthWord("unresolved symbol builtin implicit star", int(k)) }
+
+// nthWord returns the n-th space-separated word of s, or "invalid".
+func nthWord(s string, n int) string {
+	for i := 0; i < n; i++ {
+		j := strings.IndexByte(s, ' ')
+		if j < 0 {
+			return "invalid"
+		}
+		s = s[j+1:]
 	}
-	return "invalid"
+	if j := strings.IndexByte(s, ' '); j >= 0 {
+		s = s[:j]
+	}
+	return s
 }
 
 // Use is the resolution of one *ast.Name in Load context.

@@ -2,6 +2,7 @@ package semantic
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/kraitsec/krait/internal/python/ast"
@@ -85,4 +86,49 @@ func TestIncompleteTrees(t *testing.T) {
 	if Build(nil, Options{}).ModuleScope() == nil {
 		t.Errorf("Build(nil) has no module scope")
 	}
+}
+
+func TestKindNames(t *testing.T) {
+	if got := BindDelete.String(); got != "delete" {
+		t.Errorf("BindDelete = %q", got)
+	}
+	if got := BindingKind(99).String(); got != "invalid" {
+		t.Errorf("BindingKind(99) = %q", got)
+	}
+	if got := UseStar.String(); got != "star" {
+		t.Errorf("UseStar = %q", got)
+	}
+	if got := ScopeKind(99).String(); got != "invalid" {
+		t.Errorf("ScopeKind(99) = %q", got)
+	}
+}
+
+// TestConcurrentQueries checks under -race that a built model may be
+// queried from many goroutines at once.
+func TestConcurrentQueries(t *testing.T) {
+	m, mod := build(t, `import subprocess as sp
+A = "a" + "b"
+run = sp.run
+def f(x):
+    run(f"{A}")
+    return eval(x)
+`, Options{Module: "m"})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 100 {
+				ast.Inspect(mod, func(n ast.Node) bool {
+					if e, ok := n.(ast.Expr); ok {
+						m.QualifiedName(e)
+						m.QualifiedNameIs(e, "subprocess.run")
+						m.ConstValue(e)
+					}
+					return true
+				})
+			}
+		}()
+	}
+	wg.Wait()
 }
