@@ -264,19 +264,6 @@ func runeCount(b []byte) int {
 	return n
 }
 
-// lineStartOf returns the offset of the start of line ln (1-based).
-func (l *lexer) lineStartOf(ln int) int {
-	off := 0
-	for i := 1; i < ln; i++ {
-		j := bytes.IndexByte(l.src[off:], '\n')
-		if j < 0 {
-			break
-		}
-		off += j + 1
-	}
-	return off
-}
-
 // commentList builds the comments with one string allocation for all texts.
 func (l *lexer) commentList() []Comment {
 	if len(l.comments) == 0 {
@@ -311,6 +298,15 @@ func isIdentStart(c int) bool {
 func isIdentChar(c int) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 128
 }
+
+// nameBytes classifies bytes for the name scanner: '1' for an ASCII byte
+// that continues a name, '2' for a non-ASCII byte (checked later against
+// PEP 3131), '0' for anything else. A string constant cannot be changed.
+const nameBytes = "" +
+	"0000000000000000000000000000000000000000000000001111111111000000" +
+	"0111111111111111111111111110000101111111111111111111111111100000" +
+	"2222222222222222222222222222222222222222222222222222222222222222" +
+	"2222222222222222222222222222222222222222222222222222222222222222"
 
 func isDigit(c int) bool { return c >= '0' && c <= '9' }
 

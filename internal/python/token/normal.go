@@ -306,15 +306,14 @@ prefix:
 	l.backup(c)
 	p := l.pos
 	for p < l.lineEnd {
-		b := l.src[p]
-		if b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' {
-			p++
-		} else if b >= 0x80 {
-			nonASCII = true
-			p++
-		} else {
+		k := nameBytes[l.src[p]]
+		if k == '0' {
 			break
 		}
+		if k == '2' {
+			nonASCII = true
+		}
+		p++
 	}
 	l.pos = p
 	if nonASCII {
