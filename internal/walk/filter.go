@@ -2,22 +2,34 @@ package walk
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 )
 
 // DefaultExcludes returns the names skipped at any depth unless named on the command
-// line: VCS metadata, caches, virtual environments and vendored JavaScript, none of
-// which is the project's own Python code.
+// line: VCS metadata, caches, installed third-party packages and vendored JavaScript,
+// none of which is the project's own Python code. Virtual environments are skipped
+// too, whatever their name, when they hold a pyvenv.cfg (see isVirtualenv).
 func DefaultExcludes() []string {
 	return []string{
 		".git", ".hg", ".svn",
 		"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache",
-		".tox", ".nox", ".venv", "venv",
+		".tox", ".nox", ".venv",
+		"site-packages", "dist-packages",
 		"node_modules",
 		"*.egg-info", ".eggs",
 	}
+}
+
+// isVirtualenv reports whether dir is a virtual environment. Judging by the marker
+// file rather than by a name such as "venv" keeps real packages called venv (the
+// standard library has one) in the scan.
+func isVirtualenv(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, "pyvenv.cfg"))
+	return err == nil
 }
 
 type excludes struct {

@@ -132,6 +132,10 @@ func (w *walker) walkDir(ctx context.Context, rc *rootCtx, d dirTask, links *[]l
 			w.skip(p, r, isDir)
 			continue
 		}
+		if isDir && isVirtualenv(p) {
+			w.skip(p, ReasonDefaultExclude, true)
+			continue
+		}
 		switch {
 		case isLink:
 			*links = append(*links, linkTask{path: p, rel: rel, depth: d.depth + 1, ignore: stack})
