@@ -66,7 +66,10 @@ type lexer struct {
 // and ending with EOF. Comments come back separately, in source order.
 // On a tokenizer error, the tokens before it are returned with a
 // *SyntaxError located as CPython locates it; a parser that reaches the end
-// of those tokens without failing should report that error.
+// of those tokens without failing should report that error. (When the
+// parser fails first, CPython may still prefer the tokenizer's error, or
+// "'(' was never closed" for a bracket those tokens leave open; the tokens
+// hold what that choice needs.)
 func Tokenize(src []byte) ([]Token, []Comment, error) {
 	return TokenizeAppend(nil, src)
 }

@@ -151,8 +151,10 @@ type Comment struct {
 
 // SyntaxError is a rejection of the source, located as CPython locates it:
 // Line is 1-based and Col is CPython's offset, a 1-based column that counts
-// characters, not bytes. Errors that CPython raises without a position
-// (null bytes, unknown encodings) have CPython's Line and Col (0 and 0 or -1).
+// characters (CPython counts bytes for a few errors, such as leading zeros
+// in a number, and so does this package). Errors that CPython raises
+// without a position (null bytes, unknown encodings) have its Line and Col
+// (0 and 0, or 0 and -1).
 type SyntaxError struct {
 	Filename string
 	Line     int
