@@ -40,6 +40,18 @@ func decodeWith(name string, text []byte) ([]byte, error) {
 			return nil, fail(err.Error())
 		}
 		return text, nil
+	case "utf_16":
+		return decodeUTF16(text, false, true)
+	case "utf_16_le":
+		return decodeUTF16(text, false, false)
+	case "utf_16_be":
+		return decodeUTF16(text, true, false)
+	case "utf_32":
+		return decodeUTF32(text, false, true)
+	case "utf_32_le":
+		return decodeUTF32(text, false, false)
+	case "utf_32_be":
+		return decodeUTF32(text, true, false)
 	case "undefined":
 		return nil, fail("undefined encoding")
 	case "base64_codec", "bz2_codec", "hex_codec", "quopri_codec", "rot_13", "uu_codec", "zlib_codec":

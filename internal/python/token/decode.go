@@ -43,6 +43,11 @@ func Decode(src []byte) ([]byte, error) {
 		}
 		return text, nil
 	}
+	if len(text) > 0 && text[len(text)-1] != '\n' {
+		// CPython decodes the text with the newline it adds at the end,
+		// which shows in the positions of decoding errors.
+		text = append(text[:len(text):len(text)], '\n')
+	}
 	return decodeWith(name, text)
 }
 
