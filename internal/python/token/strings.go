@@ -1,6 +1,6 @@
 package token
 
-// scanString scans a str or bytes literal whose opening quote c was read
+// scanString scans a str or bytes literal whose opening quote was read
 // (the prefix, if any, was read before it). It reports false on error.
 func (l *lexer) scanString(quote int) bool {
 	firstLine, firstLineStart := l.tokLine, l.lineStart
@@ -123,6 +123,7 @@ func (l *lexer) fstringStart(quote int) bool {
 	return true
 }
 
+// lower lowercases an ASCII letter.
 func lower(c byte) byte {
 	if c >= 'A' && c <= 'Z' {
 		return c + 'a' - 'A'
