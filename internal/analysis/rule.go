@@ -1,7 +1,11 @@
 package analysis
 
-// Rule is the metadata of one check. `krait rules CODE`, SARIF rule help and the
-// generated docs all read it, so it is the single place a rule is described.
+import "github.com/kraitsec/krait/internal/python/ast"
+
+// Rule is one check: its metadata and its code. `krait rules CODE`, SARIF rule
+// help and the generated docs all read it, so it is the single place a rule is
+// described. A rule is one package-level value in one file under
+// internal/rules/<category>, listed once in internal/rules/registry.go.
 type Rule struct {
 	// Code is the stable identifier, KR followed by three digits; it is never reused.
 	Code string
@@ -20,4 +24,13 @@ type Rule struct {
 	// Doc has the sections What it does / Why is this bad? / Example / Use instead /
 	// References, in Markdown.
 	Doc string
+
+	// Kinds lists the node kinds Run wants; the engine walks each file once and
+	// hands every node only to the rules that asked for its kind.
+	Kinds []ast.Kind
+	// Run inspects one node of a kind listed in Kinds.
+	Run func(p *Pass, n ast.Node)
+	// File, if set, runs once per file before the walk, for checks that look at
+	// the file as a whole (its path, its comments, its source text).
+	File func(p *Pass)
 }
