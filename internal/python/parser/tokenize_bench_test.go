@@ -18,11 +18,14 @@ func BenchmarkTokenizeOnly(b *testing.B) {
 		total += len(f)
 	}
 	b.SetBytes(int64(total))
+	b.ReportAllocs()
 	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	cpu0 := cpuTime()
+	for b.Loop() {
 		for _, f := range files {
 			s, _ := token.Decode(f)
 			token.Tokenize(s)
 		}
 	}
+	reportCPU(b, total, cpu0)
 }
