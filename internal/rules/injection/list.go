@@ -1,0 +1,9 @@
+// Package injection holds the command, code and SQL injection rules (KR101–KR129).
+package injection
+
+import "github.com/kraitsec/krait/internal/analysis"
+
+// All returns the package's rules, one line each, ordered by code.
+func All() []*analysis.Rule {
+	return []*analysis.Rule{}
+}

@@ -1,0 +1,9 @@
+// Package network holds the network and TLS rules (KR4xx).
+package network
+
+import "github.com/kraitsec/krait/internal/analysis"
+
+// All returns the package's rules, one line each, ordered by code.
+func All() []*analysis.Rule {
+	return []*analysis.Rule{}
+}

@@ -1,0 +1,9 @@
+// Package web holds the web configuration and access-control rules (KR6xx).
+package web
+
+import "github.com/kraitsec/krait/internal/analysis"
+
+// All returns the package's rules, one line each, ordered by code.
+func All() []*analysis.Rule {
+	return []*analysis.Rule{}
+}
