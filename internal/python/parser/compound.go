@@ -104,7 +104,7 @@ func (p *parser) indentedBlockAfter(kwTok int, what string) {
 	save := p.pos
 	p.pos++
 	p.tok()
-	p.raise("expected an indented block after " + what + " on line " + strconv.Itoa(p.toks[kwTok].Line))
+	p.raise("expected an indented block after " + what + " on line " + strconv.Itoa(int(p.toks[kwTok].Line)))
 	p.pos = save
 }
 
@@ -128,7 +128,7 @@ func (p *parser) forcedColon() bool {
 		return true
 	}
 	t := p.tok()
-	p.raiseAt(t.Line, t.Col, "expected ':'")
+	p.raiseAt(int(t.Line), int(t.Col), "expected ':'")
 	return false
 }
 
@@ -514,7 +514,7 @@ func (p *parser) funcDef(decos []ast.Expr) ast.Stmt {
 	if p.kind() != token.LPar {
 		if p.invalid {
 			t := p.tok()
-			p.raiseAt(t.Line, t.Col, "expected '('")
+			p.raiseAt(int(t.Line), int(t.Col), "expected '('")
 		}
 		p.pos = start
 		return nil
@@ -535,7 +535,7 @@ func (p *parser) funcDef(decos []ast.Expr) ast.Stmt {
 	if p.kind() != token.Colon {
 		if p.invalid {
 			t := p.tok()
-			p.raiseAt(t.Line, t.Col, "expected ':'")
+			p.raiseAt(int(t.Line), int(t.Col), "expected ':'")
 		}
 		p.pos = start
 		return nil

@@ -90,7 +90,7 @@ func newParser(src []byte, toks []token.Token, tokErr error) *parser {
 		for n > 0 && toks[n-1].Kind == token.EOF {
 			n--
 		}
-		line, col := se.Line, se.Col-1
+		line, col := int32(se.Line), int32(se.Col-1)
 		if n > 0 {
 			last := toks[n-1]
 			if line < last.EndLine || (line == last.EndLine && col < last.EndCol) {
@@ -99,11 +99,11 @@ func newParser(src []byte, toks []token.Token, tokErr error) *parser {
 		}
 		p.toks = append(toks[:n:n], token.Token{Kind: errKind, Line: line, Col: col, EndLine: line, EndCol: col})
 	} else if len(toks) == 0 || toks[len(toks)-1].Kind != token.EOF {
-		line, col := 1, 0
+		line, col := int32(1), int32(0)
 		if n := len(toks); n > 0 {
 			line, col = toks[n-1].EndLine, toks[n-1].EndCol
 		}
-		p.toks = append(toks[:len(toks):len(toks)], token.Token{Kind: token.EOF, Start: len(src), End: len(src), Line: line, Col: col, EndLine: line, EndCol: col})
+		p.toks = append(toks[:len(toks):len(toks)], token.Token{Kind: token.EOF, Start: int32(len(src)), End: int32(len(src)), Line: line, Col: col, EndLine: line, EndCol: col})
 	}
 	return p
 }
@@ -209,7 +209,7 @@ func (p *parser) ident(i int) string {
 // startPos returns the start of token i as a Pos with no end.
 func (p *parser) startOf(i int) (int, int) {
 	t := &p.toks[i]
-	return t.Line, t.Col
+	return int(t.Line), int(t.Col)
 }
 
 // span returns the position from the start of token start to the end of the
@@ -229,13 +229,13 @@ func (p *parser) span(start int) ast.Pos {
 		e = 0
 	}
 	t := &p.toks[e]
-	return ast.Pos{Lineno: s.Line, ColOffset: s.Col, EndLineno: t.EndLine, EndColOffset: t.EndCol}
+	return ast.Pos{Lineno: int(s.Line), ColOffset: int(s.Col), EndLineno: int(t.EndLine), EndColOffset: int(t.EndCol)}
 }
 
 // tokPos is the position of token i alone.
 func (p *parser) tokPos(i int) ast.Pos {
 	t := &p.toks[i]
-	return ast.Pos{Lineno: t.Line, ColOffset: t.Col, EndLineno: t.EndLine, EndColOffset: t.EndCol}
+	return ast.Pos{Lineno: int(t.Line), ColOffset: int(t.Col), EndLineno: int(t.EndLine), EndColOffset: int(t.EndCol)}
 }
 
 // between is the position from a's start to b's end.
@@ -250,7 +250,7 @@ func (p *parser) enter() bool {
 	if p.depth > maxDepth {
 		if p.err == nil {
 			t := p.tok()
-			p.raiseAt(t.Line, t.Col, "too many nested expressions: source too complex to parse")
+			p.raiseAt(int(t.Line), int(t.Col), "too many nested expressions: source too complex to parse")
 		}
 		return false
 	}

@@ -48,7 +48,7 @@ func (p *parser) raiseNode(pos ast.Pos, msg string) {
 // raiseTok raises at the start of token i.
 func (p *parser) raiseTok(i int, msg string) {
 	t := &p.toks[i]
-	p.raiseAt(t.Line, t.Col, msg)
+	p.raiseAt(int(t.Line), int(t.Col), msg)
 }
 
 // raise is RAISE_SYNTAX_ERROR (and RAISE_INDENTATION_ERROR): the error sits
@@ -71,29 +71,30 @@ func (p *parser) raiseOnToken(i int, msg string) {
 		i = 0
 	}
 	t := &p.toks[i]
+	line := int(t.Line)
 	if t.Kind == token.EOF && t.Col < 0 {
 		// The tokenizer stands at the end of the source.
 		if p.lineStart == nil {
 			p.lineStart = lineStarts(p.src)
 		}
 		col := 0
-		if t.Line >= 1 && t.Line <= len(p.lineStart) {
-			col = len(p.src) - p.lineStart[t.Line-1]
+		if line >= 1 && line <= len(p.lineStart) {
+			col = len(p.src) - p.lineStart[line-1]
 		}
-		p.err = &SyntaxError{Line: t.Line, Col: p.charOffset(t.Line, col), Msg: msg}
+		p.err = &SyntaxError{Line: line, Col: p.charOffset(line, col), Msg: msg}
 		return
 	}
 	if t.Kind == token.Indent || t.Kind == token.Dedent {
 		// CPython gives these tokens no column and reports where the
 		// tokenizer stands: after the indentation of their line.
-		col := p.indentWidth(t.Line)
-		p.err = &SyntaxError{Line: t.Line, Col: p.charOffset(t.Line, col), Msg: msg}
+		col := p.indentWidth(line)
+		p.err = &SyntaxError{Line: line, Col: p.charOffset(line, col), Msg: msg}
 		if p.err.Col == 0 {
 			p.err.Col = 0
 		}
 		return
 	}
-	p.raiseAt(t.Line, t.Col, msg)
+	p.raiseAt(int(t.Line), int(t.Col), msg)
 }
 
 // indentWidth is the byte length of the leading whitespace of a line.
@@ -161,7 +162,7 @@ func (p *parser) preferTokenizerError() {
 	msg := p.tokErr.Msg
 	switch {
 	case strings.HasSuffix(msg, "was never closed"):
-		cur := p.toks[max(p.fill-1, 0)].Line
+		cur := int(p.toks[max(p.fill-1, 0)].Line)
 		if cur > p.tokErr.Line {
 			e := *p.tokErr
 			p.err = &e

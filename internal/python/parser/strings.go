@@ -23,7 +23,7 @@ func (p *parser) number() ast.Expr {
 		// CPython's int() limit on decimal conversions applies to literals too.
 		t := &p.toks[i]
 		if p.err == nil {
-			p.err = &SyntaxError{Line: t.Line, Col: 0, Msg: "Exceeds the limit (4300 digits) for integer string conversion: value has " +
+			p.err = &SyntaxError{Line: int(t.Line), Col: 0, Msg: "Exceeds the limit (4300 digits) for integer string conversion: value has " +
 				strconv.Itoa(len(v.S)) + " digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."}
 		}
 		return nil
@@ -384,7 +384,7 @@ func (p *parser) replacementField(parts *[]ast.Expr, raw, templ bool) bool {
 		var endLine, endCol int
 		switch {
 		case convTok >= 0:
-			endLine, endCol = p.toks[convTok].Line, p.toks[convTok].Col
+			endLine, endCol = int(p.toks[convTok].Line), int(p.toks[convTok].Col)
 		case spec != nil:
 			sp := spec.Span()
 			endLine, endCol = sp.Lineno, sp.ColOffset+1

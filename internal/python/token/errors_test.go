@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -173,5 +174,13 @@ func TestLargeInput(t *testing.T) {
 	}
 	if toks[len(toks)-1].Kind != EOF {
 		t.Fatalf("last token %v", toks[len(toks)-1].Kind)
+	}
+}
+
+// TestTokenSize pins the token's memory layout: a file's tokens are the
+// largest thing the parser holds, and 32-bit fields keep them at 28 bytes.
+func TestTokenSize(t *testing.T) {
+	if got := unsafe.Sizeof(Token{}); got != 28 {
+		t.Errorf("unsafe.Sizeof(Token{}) = %d, want 28", got)
 	}
 }

@@ -32,19 +32,19 @@ func checkTokens(t *testing.T, src []byte) {
 	} else if len(toks) == 0 || toks[len(toks)-1].Kind != EOF {
 		t.Fatalf("no EOF token at the end")
 	}
-	lineStarts := []int{0, 0}
+	lineStarts := []int32{0, 0}
 	for i, c := range src {
 		if c == '\n' {
-			lineStarts = append(lineStarts, i+1)
+			lineStarts = append(lineStarts, int32(i+1))
 		}
 	}
-	prev := 0
+	prev := int32(0)
 	for i, tk := range toks {
-		if tk.Start < prev || tk.End < tk.Start || tk.End > len(src) {
+		if tk.Start < prev || tk.End < tk.Start || int(tk.End) > len(src) {
 			t.Fatalf("token %d %v: offsets %d-%d after %d in %d bytes", i, tk.Kind, tk.Start, tk.End, prev, len(src))
 		}
 		prev = tk.Start
-		if tk.Line < 1 || tk.EndLine < tk.Line || tk.Line >= len(lineStarts) {
+		if tk.Line < 1 || tk.EndLine < tk.Line || int(tk.Line) >= len(lineStarts) {
 			t.Fatalf("token %d %v: lines %d-%d", i, tk.Kind, tk.Line, tk.EndLine)
 		}
 		if tk.Col < 0 {
@@ -56,7 +56,7 @@ func checkTokens(t *testing.T, src []byte) {
 		if got := lineStarts[tk.Line] + tk.Col; got != tk.Start {
 			t.Fatalf("token %d %v: line %d col %d is offset %d, not %d", i, tk.Kind, tk.Line, tk.Col, got, tk.Start)
 		}
-		if tk.EndLine < len(lineStarts) && tk.Kind != Newline {
+		if int(tk.EndLine) < len(lineStarts) && tk.Kind != Newline {
 			if got := lineStarts[tk.EndLine] + tk.EndCol; got != tk.End {
 				t.Fatalf("token %d %v: end line %d col %d is offset %d, not %d", i, tk.Kind, tk.EndLine, tk.EndCol, got, tk.End)
 			}

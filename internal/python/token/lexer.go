@@ -78,6 +78,9 @@ func Tokenize(src []byte) ([]Token, []Comment, error) {
 // that tokenizes many files can reuse one token buffer (pass buf[:0]) and
 // save the allocation and zeroing of a fresh one per file.
 func TokenizeAppend(dst []Token, src []byte) ([]Token, []Comment, error) {
+	if len(src) >= MaxSource {
+		return dst, nil, &SyntaxError{Msg: "source too large: krait parses files under 2 GiB"}
+	}
 	if bytes.IndexByte(src, 0) >= 0 {
 		// Decode reports this; Tokenize on undecoded input says the same.
 		return dst, nil, &SyntaxError{Msg: "source code string cannot contain null bytes"}
@@ -187,9 +190,9 @@ func (l *lexer) emit(k Kind, end int) {
 		l.grow()
 	}
 	l.toks = append(l.toks, Token{
-		Kind: k, Start: l.tokStart, End: end,
-		Line: l.tokLine, Col: l.tokCol,
-		EndLine: l.line, EndCol: end - l.lineStart,
+		Kind: k, Start: int32(l.tokStart), End: int32(end),
+		Line: int32(l.tokLine), Col: int32(l.tokCol),
+		EndLine: int32(l.line), EndCol: int32(end - l.lineStart),
 	})
 }
 
@@ -211,7 +214,7 @@ func (l *lexer) grow() {
 // column.
 func (l *lexer) emitMarker(k Kind, line int) {
 	at := min(l.pos, l.n)
-	l.toks = append(l.toks, Token{Kind: k, Start: at, End: at, Line: line, Col: -1, EndLine: line, EndCol: -1})
+	l.toks = append(l.toks, Token{Kind: k, Start: int32(at), End: int32(at), Line: int32(line), Col: -1, EndLine: int32(line), EndCol: -1})
 }
 
 // fail records an error located like CPython's _PyTokenizer_syntaxerror:

@@ -102,9 +102,9 @@ again:
 		}
 		end := l.pos
 		l.toks = append(l.toks, Token{
-			Kind: Newline, Start: start, End: min(end, l.n),
-			Line: l.tokLine, Col: l.tokCol,
-			EndLine: l.line, EndCol: end - l.lineStart,
+			Kind: Newline, Start: int32(start), End: int32(min(end, l.n)),
+			Line: int32(l.tokLine), Col: int32(l.tokCol),
+			EndLine: int32(l.line), EndCol: int32(end - l.lineStart),
 		})
 		return false
 	}

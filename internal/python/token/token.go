@@ -135,13 +135,19 @@ const (
 // Start == End; a Newline starts at the comment that precedes it, if any,
 // else at the '\n', and ends after the '\n' (EndCol counts it, even when
 // CPython's implicit final newline is not in the source; End never exceeds
-// the source length).
+// the source length). The fields are 32-bit, making a token 28 bytes, so
+// that a file's tokens take less memory than a few copies of its source:
+// Tokenize rejects sources of MaxSource bytes or more.
 type Token struct {
 	Kind            Kind
-	Start, End      int
-	Line, Col       int
-	EndLine, EndCol int
+	Start, End      int32
+	Line, Col       int32
+	EndLine, EndCol int32
 }
+
+// MaxSource is one more than the largest source Tokenize accepts, in bytes:
+// offsets must fit a Token's 32-bit fields.
+const MaxSource = 1<<31 - 1
 
 // Comment is one "#" comment: its text includes the "#".
 type Comment struct {
