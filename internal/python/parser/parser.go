@@ -35,8 +35,13 @@ func Parse(filename string, src []byte) (f *File, err error) {
 	if derr != nil {
 		return nil, withFilename(derr, filename)
 	}
-	toks, comments, terr := token.Tokenize(text)
+	s := getScratch()
+	toks, comments, terr := token.TokenizeAppend(s.toks[:0], text)
 	mod, perr := parseTokens(filename, text, toks, terr)
+	// Neither the tree nor the error refers to the tokens (a panic above
+	// leaves s to the garbage collector).
+	s.toks = toks
+	putScratch(s)
 	if perr != nil {
 		return nil, perr
 	}
