@@ -71,27 +71,26 @@ func (p *parser) block() []ast.Stmt {
 		}
 		return body
 	}
-	body := p.simpleStmts(nil)
-	if body == nil {
+	mark := p.stmts.mark()
+	if !p.simpleStmts() {
 		p.pos = start
 		return nil
 	}
-	return body
+	return p.stmts.take(mark)
 }
 
 func (p *parser) statementsUntilDedent() []ast.Stmt {
-	var body []ast.Stmt
+	mark := p.stmts.mark()
 	for p.kind() != token.Dedent {
 		if p.err != nil {
+			p.stmts.drop(mark)
 			return nil
 		}
-		n := len(body)
-		body = p.statement(body)
-		if len(body) == n {
+		if !p.statement() {
 			break
 		}
 	}
-	return body
+	return p.stmts.take(mark)
 }
 
 // indentedBlockAfter is the second pass's check behind every

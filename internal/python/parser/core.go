@@ -32,6 +32,12 @@ type parser struct {
 	lineStart []int
 	nodes     nodeSlabs
 	argCache  argCache
+
+	exprs lists[ast.Expr]
+	stmts lists[ast.Stmt]
+	kws   lists[*ast.Keyword]
+	args  lists[*ast.Arg]
+	ops   lists[ast.CmpOp]
 }
 
 // argCache remembers the first element a call's genexp attempt parsed, so

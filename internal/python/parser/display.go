@@ -50,18 +50,18 @@ func (p *parser) parenAtom() ast.Expr {
 		}
 	case token.Comma:
 		p.pos++
-		var rest []ast.Expr
+		mark := p.exprs.mark()
+		p.exprs.push(first)
 		if p.kind() != token.RPar {
 			save := p.pos
-			if rest = p.starNamedExpressions(); rest == nil {
+			if !p.pushStarNamedExpressions() {
 				p.pos = save
 			}
 		}
 		if p.accept(token.RPar) {
-			elts := make([]ast.Expr, 0, 1+len(rest))
-			elts = append(append(elts, first), rest...)
-			return &ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Load}
+			return &ast.Tuple{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load}
 		}
+		p.exprs.drop(mark)
 	case token.RPar:
 		if !starred {
 			p.pos++
@@ -133,20 +133,13 @@ func (p *parser) bracketAtom() ast.Expr {
 				return &ast.ListComp{Pos: p.span(start), Elt: first, Generators: gens}
 			}
 		} else {
-			elts := []ast.Expr{first}
-			for p.kind() == token.Comma {
-				p.pos++
-				save := p.pos
-				x := p.starNamedExpression()
-				if x == nil {
-					p.pos = save
-					break
-				}
-				elts = append(elts, x)
-			}
+			mark := p.exprs.mark()
+			p.exprs.push(first)
+			p.pushMoreStarNamed()
 			if p.accept(token.RSqb) {
-				return &ast.List{Pos: p.span(start), Elts: elts, Ctx: ast.Load}
+				return &ast.List{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load}
 			}
+			p.exprs.drop(mark)
 		}
 	}
 	_ = elemStart
@@ -207,20 +200,13 @@ func (p *parser) braceAtom() ast.Expr {
 			return &ast.SetComp{Pos: p.span(start), Elt: first, Generators: gens}
 		}
 	} else {
-		elts := []ast.Expr{first}
-		for p.kind() == token.Comma {
-			p.pos++
-			save := p.pos
-			x := p.starNamedExpression()
-			if x == nil {
-				p.pos = save
-				break
-			}
-			elts = append(elts, x)
-		}
+		mark := p.exprs.mark()
+		p.exprs.push(first)
+		p.pushMoreStarNamed()
 		if p.accept(token.RBrace) {
-			return &ast.Set{Pos: p.span(start), Elts: elts}
+			return &ast.Set{Pos: p.span(start), Elts: p.exprs.take(mark)}
 		}
+		p.exprs.drop(mark)
 	}
 	p.pos = start
 	if p.invalid && p.err == nil {
@@ -232,13 +218,16 @@ func (p *parser) braceAtom() ast.Expr {
 
 // dictRest parses the rest of a dict display after '{' (and after a first
 // key/value pair when key is set): (',' double_starred_kvpair)* [','] '}'.
+// Keys and values go on p.exprs in pairs.
 func (p *parser) dictRest(start int, key, value ast.Expr) ast.Expr {
-	var keys, values []ast.Expr
+	mark := p.exprs.mark()
 	if value != nil {
-		keys, values = append(keys, key), append(values, value)
+		p.exprs.push(key)
+		p.exprs.push(value)
 		if p.kind() == token.Comma {
 			p.pos++
 		} else if p.kind() != token.RBrace {
+			p.exprs.drop(mark)
 			return nil
 		}
 	}
@@ -247,14 +236,24 @@ func (p *parser) dictRest(start int, key, value ast.Expr) ast.Expr {
 		if !ok {
 			break
 		}
-		keys, values = append(keys, k), append(values, v)
+		p.exprs.push(k)
+		p.exprs.push(v)
 		if !p.accept(token.Comma) {
 			break
 		}
 	}
 	if !p.accept(token.RBrace) {
+		p.exprs.drop(mark)
 		return nil
 	}
+	var keys, values []ast.Expr
+	if n := p.exprs.count(mark) / 2; n > 0 {
+		keys, values = p.exprs.alloc(n), p.exprs.alloc(n)
+		for i := range n {
+			keys[i], values[i] = p.exprs.stack[mark+2*i], p.exprs.stack[mark+2*i+1]
+		}
+	}
+	p.exprs.drop(mark)
 	return &ast.Dict{Pos: p.span(start), Keys: keys, Values: values}
 }
 
@@ -324,7 +323,7 @@ func (p *parser) forIfClause() (*ast.Comprehension, bool) {
 		p.pos = start
 		return nil, true
 	}
-	var ifs []ast.Expr
+	mark := p.exprs.mark()
 	for p.kind() == token.KwIf {
 		save := p.pos
 		p.pos++
@@ -333,7 +332,7 @@ func (p *parser) forIfClause() (*ast.Comprehension, bool) {
 			p.pos = save
 			break
 		}
-		ifs = append(ifs, c)
+		p.exprs.push(c)
 	}
-	return &ast.Comprehension{Target: target, Iter: iter, Ifs: ifs, IsAsync: isAsync}, false
+	return &ast.Comprehension{Target: target, Iter: iter, Ifs: p.exprs.take(mark), IsAsync: isAsync}, false
 }

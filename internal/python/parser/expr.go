@@ -20,7 +20,8 @@ func (p *parser) expressions() ast.Expr {
 	if e == nil || p.kind() != token.Comma {
 		return e
 	}
-	elts := []ast.Expr{e}
+	mark := p.exprs.mark()
+	p.exprs.push(e)
 	for p.kind() == token.Comma {
 		p.pos++
 		save := p.pos
@@ -29,9 +30,9 @@ func (p *parser) expressions() ast.Expr {
 			p.pos = save
 			break
 		}
-		elts = append(elts, x)
+		p.exprs.push(x)
 	}
-	return &ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Load}
+	return &ast.Tuple{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load}
 }
 
 // starExpressions: star_expression (',' star_expression)* [','].
@@ -41,7 +42,8 @@ func (p *parser) starExpressions() ast.Expr {
 	if e == nil || p.kind() != token.Comma {
 		return e
 	}
-	elts := []ast.Expr{e}
+	mark := p.exprs.mark()
+	p.exprs.push(e)
 	for p.kind() == token.Comma {
 		p.pos++
 		save := p.pos
@@ -50,9 +52,9 @@ func (p *parser) starExpressions() ast.Expr {
 			p.pos = save
 			break
 		}
-		elts = append(elts, x)
+		p.exprs.push(x)
 	}
-	return &ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Load}
+	return &ast.Tuple{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load}
 }
 
 // starExpression: '*' bitwise_or | expression.
@@ -72,11 +74,26 @@ func (p *parser) starExpression() ast.Expr {
 
 // starNamedExpressions: ','.star_named_expression+ [','].
 func (p *parser) starNamedExpressions() []ast.Expr {
+	mark := p.exprs.mark()
+	p.pushStarNamedExpressions()
+	return p.exprs.take(mark)
+}
+
+// pushStarNamedExpressions is starNamedExpressions pushing the expressions
+// on p.exprs; it reports whether there was one.
+func (p *parser) pushStarNamedExpressions() bool {
 	e := p.starNamedExpression()
 	if e == nil {
-		return nil
+		return false
 	}
-	elts := []ast.Expr{e}
+	p.exprs.push(e)
+	p.pushMoreStarNamed()
+	return true
+}
+
+// pushMoreStarNamed pushes the (',' star_named_expression)* that follow a
+// first element, leaving a trailing comma consumed.
+func (p *parser) pushMoreStarNamed() {
 	for p.kind() == token.Comma {
 		p.pos++
 		save := p.pos
@@ -85,9 +102,8 @@ func (p *parser) starNamedExpressions() []ast.Expr {
 			p.pos = save
 			break
 		}
-		elts = append(elts, x)
+		p.exprs.push(x)
 	}
-	return elts
 }
 
 // starNamedExpression: '*' bitwise_or | named_expression.
@@ -227,7 +243,8 @@ func (p *parser) disjunction() ast.Expr {
 	}
 	a := p.conjunction()
 	if a != nil && p.kind() == token.KwOr {
-		values := []ast.Expr{a}
+		mark := p.exprs.mark()
+		p.exprs.push(a)
 		for p.kind() == token.KwOr {
 			save := p.pos
 			p.pos++
@@ -236,10 +253,12 @@ func (p *parser) disjunction() ast.Expr {
 				p.pos = save
 				break
 			}
-			values = append(values, b)
+			p.exprs.push(b)
 		}
-		if len(values) > 1 {
-			a = &ast.BoolOp{Pos: p.span(start), Op: ast.Or, Values: values}
+		if p.exprs.count(mark) > 1 {
+			a = &ast.BoolOp{Pos: p.span(start), Op: ast.Or, Values: p.exprs.take(mark)}
+		} else {
+			p.exprs.drop(mark)
 		}
 	}
 	if p.invalid {
@@ -255,7 +274,8 @@ func (p *parser) conjunction() ast.Expr {
 	if a == nil || p.kind() != token.KwAnd {
 		return a
 	}
-	values := []ast.Expr{a}
+	mark := p.exprs.mark()
+	p.exprs.push(a)
 	for p.kind() == token.KwAnd {
 		save := p.pos
 		p.pos++
@@ -264,12 +284,13 @@ func (p *parser) conjunction() ast.Expr {
 			p.pos = save
 			break
 		}
-		values = append(values, b)
+		p.exprs.push(b)
 	}
-	if len(values) == 1 {
+	if p.exprs.count(mark) == 1 {
+		p.exprs.drop(mark)
 		return a
 	}
-	return &ast.BoolOp{Pos: p.span(start), Op: ast.And, Values: values}
+	return &ast.BoolOp{Pos: p.span(start), Op: ast.And, Values: p.exprs.take(mark)}
 }
 
 // inversion: 'not' inversion | comparison.
@@ -338,8 +359,7 @@ func (p *parser) comparison() ast.Expr {
 	if a == nil {
 		return nil
 	}
-	var ops []ast.CmpOp
-	var cmps []ast.Expr
+	opMark, cmpMark := p.ops.mark(), p.exprs.mark()
 	for {
 		save := p.pos
 		op, ok := p.compareOp()
@@ -351,13 +371,13 @@ func (p *parser) comparison() ast.Expr {
 			p.pos = save
 			break
 		}
-		ops = append(ops, op)
-		cmps = append(cmps, b)
+		p.ops.push(op)
+		p.exprs.push(b)
 	}
-	if len(ops) == 0 {
+	if p.ops.count(opMark) == 0 {
 		return a
 	}
-	return &ast.Compare{Pos: p.span(start), Left: a, Ops: ops, Comparators: cmps}
+	return &ast.Compare{Pos: p.span(start), Left: a, Ops: p.ops.take(opMark), Comparators: p.exprs.take(cmpMark)}
 }
 
 // binaryOp maps a token to the operator of the binary level lvl, whose
@@ -596,7 +616,7 @@ func (p *parser) trailer(start int, a ast.Expr) ast.Expr {
 	case token.LPar:
 		save := p.pos
 		if g := p.genexp(); g != nil {
-			return &ast.Call{Pos: p.span(start), Func: a, Args: []ast.Expr{g}}
+			return &ast.Call{Pos: p.span(start), Func: a, Args: p.exprs.one(g)}
 		}
 		if p.err != nil {
 			return nil
@@ -643,9 +663,10 @@ func (p *parser) slices() ast.Expr {
 		if _, ok := first.(*ast.Starred); !ok {
 			return first
 		}
-		return &ast.Tuple{Pos: p.span(start), Elts: []ast.Expr{first}, Ctx: ast.Load}
+		return &ast.Tuple{Pos: p.span(start), Elts: p.exprs.one(first), Ctx: ast.Load}
 	}
-	elts := []ast.Expr{first}
+	mark := p.exprs.mark()
+	p.exprs.push(first)
 	for p.kind() == token.Comma {
 		p.pos++
 		save := p.pos
@@ -654,9 +675,9 @@ func (p *parser) slices() ast.Expr {
 			p.pos = save
 			break
 		}
-		elts = append(elts, x)
+		p.exprs.push(x)
 	}
-	return &ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Load}
+	return &ast.Tuple{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load}
 }
 
 func (p *parser) sliceOrStarred() ast.Expr {

@@ -20,98 +20,94 @@ func (p *parser) params(lambda bool) *ast.Arguments {
 		}
 	}
 	args := &ast.Arguments{}
-	var plain []*ast.Arg
+	// Plain and then keyword-only parameters go on p.args, their defaults
+	// on p.exprs; fail closes whichever lists are open.
+	argMark, defMark := p.args.mark(), p.exprs.mark()
+	fail := func() *ast.Arguments {
+		p.args.drop(argMark)
+		p.exprs.drop(defMark)
+		p.pos = start
+		return nil
+	}
 	seenDefault := false
 	for p.kind() == token.Name {
 		a := p.param(lambda, false)
 		if a == nil {
-			p.pos = start
-			return nil
+			return fail()
 		}
 		if p.kind() == token.Equal {
 			p.pos++
 			d := p.expression()
 			if d == nil {
-				p.pos = start
-				return nil
+				return fail()
 			}
-			args.Defaults = append(args.Defaults, d)
+			p.exprs.push(d)
 			seenDefault = true
 		} else if seenDefault {
-			p.pos = start
-			return nil
+			return fail()
 		}
-		plain = append(plain, a)
+		p.args.push(a)
 		if !p.paramEnd(end) {
-			p.pos = start
-			return nil
+			return fail()
 		}
 		if p.kind() == token.Slash {
 			if args.Posonlyargs != nil {
-				p.pos = start
-				return nil
+				return fail()
 			}
 			p.pos++
 			if !p.paramEnd(end) {
-				p.pos = start
-				return nil
+				return fail()
 			}
-			args.Posonlyargs = plain
-			plain = nil
+			args.Posonlyargs = p.args.take(argMark)
 		}
 	}
-	args.Args = plain
+	args.Args = p.args.take(argMark)
+	args.Defaults = p.exprs.take(defMark)
 	switch p.kind() {
 	case token.Star:
 		p.pos++
 		if p.kind() == token.Comma {
 			p.pos++
 			if p.kind() != token.Name {
-				p.pos = start
-				return nil
+				return fail()
 			}
 		} else {
 			va := p.param(lambda, true)
 			if va == nil || !p.paramEnd(end) {
-				p.pos = start
-				return nil
+				return fail()
 			}
 			args.Vararg = va
 		}
 		for p.kind() == token.Name {
 			a := p.param(lambda, false)
 			if a == nil {
-				p.pos = start
-				return nil
+				return fail()
 			}
 			var d ast.Expr
 			if p.kind() == token.Equal {
 				p.pos++
 				if d = p.expression(); d == nil {
-					p.pos = start
-					return nil
+					return fail()
 				}
 			}
-			args.Kwonlyargs = append(args.Kwonlyargs, a)
-			args.KwDefaults = append(args.KwDefaults, d)
+			p.args.push(a)
+			p.exprs.push(d)
 			if !p.paramEnd(end) {
-				p.pos = start
-				return nil
+				return fail()
 			}
 		}
+		args.Kwonlyargs = p.args.take(argMark)
+		args.KwDefaults = p.exprs.take(defMark)
 		if p.kind() == token.DoubleStar && !p.kwds(args, lambda, end) {
-			p.pos = start
-			return nil
+			return fail()
 		}
 	case token.DoubleStar:
 		if !p.kwds(args, lambda, end) {
-			p.pos = start
-			return nil
+			return fail()
 		}
 	}
 	if p.kind() != end {
-		p.pos = start
-		return nil
+		return fail()
 	}
 	return args
 }
@@ -299,6 +295,7 @@ func (p *parser) arguments() (args []ast.Expr, kws []*ast.Keyword, ok bool) {
 // before a comma that no argument follows.
 func (p *parser) argumentElems() (args []ast.Expr, kws []*ast.Keyword, phase int, ok bool) {
 	start := p.pos
+	argMark, kwMark := p.exprs.mark(), p.kws.mark()
 	for {
 		elem := p.pos
 		if p.invalid {
@@ -307,11 +304,13 @@ func (p *parser) argumentElems() (args []ast.Expr, kws []*ast.Keyword, phase int
 				k == token.Name && p.kindAt(1) == token.Equal:
 				p.invalidKwarg()
 				if p.err != nil {
+					p.exprs.drop(argMark)
+					p.kws.drop(kwMark)
 					return nil, nil, phase, false
 				}
 			}
 		}
-		if !p.argumentElem(&args, &kws, &phase) {
+		if !p.argumentElem(&phase) {
 			p.pos = elem
 			if elem > start {
 				p.pos = elem - 1 // give back the comma
@@ -323,6 +322,7 @@ func (p *parser) argumentElems() (args []ast.Expr, kws []*ast.Keyword, phase int
 		}
 		p.pos++
 	}
+	args, kws = p.exprs.take(argMark), p.kws.take(kwMark)
 	if p.pos == start {
 		return nil, nil, 0, false
 	}
@@ -330,7 +330,8 @@ func (p *parser) argumentElems() (args []ast.Expr, kws []*ast.Keyword, phase int
 }
 
 // argumentElem parses one call argument allowed in the given phase.
-func (p *parser) argumentElem(args *[]ast.Expr, kws *[]*ast.Keyword, phase *int) bool {
+// It pushes the argument on p.exprs or p.kws, and nothing on failure.
+func (p *parser) argumentElem(phase *int) bool {
 	elem := p.pos
 	switch k := p.kind(); {
 	case k == token.Star:
@@ -341,14 +342,16 @@ func (p *parser) argumentElem(args *[]ast.Expr, kws *[]*ast.Keyword, phase *int)
 		if e == nil {
 			return false
 		}
-		*args = append(*args, e)
+		p.exprs.push(e)
 	case k == token.DoubleStar:
 		p.pos++
 		v := p.expression()
 		if v == nil {
 			return false
 		}
-		*kws = append(*kws, &ast.Keyword{Pos: p.span(elem), Value: v})
+		kw := p.nodes.keywords.new()
+		*kw = ast.Keyword{Pos: p.span(elem), Value: v}
+		p.kws.push(kw)
 		*phase = 2
 	case k == token.Name && p.kindAt(1) == token.Equal:
 		p.pos += 2
@@ -358,7 +361,7 @@ func (p *parser) argumentElem(args *[]ast.Expr, kws *[]*ast.Keyword, phase *int)
 		}
 		kw := p.nodes.keywords.new()
 		*kw = ast.Keyword{Pos: p.span(elem), Arg: p.ident(elem), Value: v}
-		*kws = append(*kws, kw)
+		p.kws.push(kw)
 		if *phase == 0 {
 			*phase = 1
 		}
@@ -394,7 +397,7 @@ func (p *parser) argumentElem(args *[]ast.Expr, kws *[]*ast.Keyword, phase *int)
 			}
 			return false
 		}
-		*args = append(*args, e)
+		p.exprs.push(e)
 	}
 	return true
 }

@@ -7,50 +7,55 @@ import (
 
 // file: [statements] ENDMARKER.
 func (p *parser) file() *ast.Module {
-	body, ok := p.statements(nil, token.EOF)
+	mark := p.stmts.mark()
+	ok := p.statements(token.EOF)
+	body := p.stmts.take(mark)
 	if !ok || p.err != nil || p.kind() != token.EOF {
 		return nil
 	}
 	return &ast.Module{Body: body}
 }
 
-// statements parses statement+ until the token kind end (not consumed).
-func (p *parser) statements(body []ast.Stmt, end token.Kind) ([]ast.Stmt, bool) {
+// statements parses statement+ until the token kind end (not consumed),
+// pushing them on p.stmts; it reports whether there was at least one and
+// no error.
+func (p *parser) statements(end token.Kind) bool {
+	mark := p.stmts.mark()
 	for p.kind() != end {
 		if p.err != nil {
-			return nil, false
+			return false
 		}
-		n := len(body)
-		body = p.statement(body)
-		if len(body) == n {
-			return body, n > 0
+		if !p.statement() {
+			return p.stmts.count(mark) > 0
 		}
 	}
-	return body, true
+	return true
 }
 
-// statement: compound_stmt | simple_stmts; it appends to body and leaves
-// body unchanged on failure.
-func (p *parser) statement(body []ast.Stmt) []ast.Stmt {
+// statement: compound_stmt | simple_stmts; it pushes the statements on
+// p.stmts and reports whether there were any.
+func (p *parser) statement() bool {
 	if s := p.compoundStmt(); s != nil {
-		return append(body, s)
+		p.stmts.push(s)
+		return true
 	}
 	if p.err != nil {
-		return body
+		return false
 	}
-	return p.simpleStmts(body)
+	return p.simpleStmts()
 }
 
-// simpleStmts: ';'.simple_stmt+ [';'] NEWLINE.
-func (p *parser) simpleStmts(body []ast.Stmt) []ast.Stmt {
+// simpleStmts: ';'.simple_stmt+ [';'] NEWLINE, pushed on p.stmts; on
+// failure nothing is pushed.
+func (p *parser) simpleStmts() bool {
 	start := p.pos
-	n := len(body)
+	mark := p.stmts.mark()
 	for {
 		s := p.simpleStmt()
 		if s == nil {
 			break
 		}
-		body = append(body, s)
+		p.stmts.push(s)
 		if !p.accept(token.Semi) {
 			break
 		}
@@ -58,11 +63,12 @@ func (p *parser) simpleStmts(body []ast.Stmt) []ast.Stmt {
 			break
 		}
 	}
-	if len(body) == n || !p.accept(token.Newline) {
+	if p.stmts.count(mark) == 0 || !p.accept(token.Newline) {
 		p.pos = start
-		return body[:n]
+		p.stmts.drop(mark)
+		return false
 	}
-	return body
+	return true
 }
 
 // simpleStmt dispatches on the first token; the order of CPython's
@@ -179,23 +185,25 @@ func (p *parser) exprOrAssignmentNormal() ast.Stmt {
 		}
 		return &ast.AnnAssign{Pos: p.span(start), Target: e, Annotation: ann, Value: value, Simple: simple}
 	case token.Equal:
-		targets := make([]ast.Expr, 0, 1)
+		mark := p.exprs.mark()
 		cur := e
 		for {
 			if !setStore(cur) {
+				p.exprs.drop(mark)
 				p.pos = start
 				return nil
 			}
-			targets = append(targets, cur)
+			p.exprs.push(cur)
 			p.pos++
 			rhs := p.annotatedRHS()
 			if rhs == nil {
+				p.exprs.drop(mark)
 				p.pos = start
 				return nil
 			}
 			if p.kind() != token.Equal {
 				n := p.nodes.assigns.new()
-				*n = ast.Assign{Pos: p.span(start), Targets: targets, Value: rhs}
+				*n = ast.Assign{Pos: p.span(start), Targets: p.exprs.take(mark), Value: rhs}
 				return n
 			}
 			cur = rhs
