@@ -1,0 +1,47 @@
+package analysis
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Fingerprinter gives findings of one file fingerprints that survive line moves.
+// A fingerprint hashes the rule code, the file's path, the dotted name of the
+// enclosing def/class scope and the offending source text with its whitespace
+// collapsed, never a line number. Identical findings in the same scope are told apart
+// by their order, so feed one file's findings in position order. The zero value is
+// ready to use; every analyzer (rules, secrets, ...) fingerprints through it.
+type Fingerprinter struct {
+	seen map[string]int
+}
+
+// Next returns the fingerprint of the next finding of the file.
+func (fp *Fingerprinter) Next(code, path, scope, text string) string {
+	key := code + "\x00" + normalizePath(path) + "\x00" + scope + "\x00" + NormalizeText(text)
+	if fp.seen == nil {
+		fp.seen = make(map[string]int)
+	}
+	n := fp.seen[key]
+	fp.seen[key] = n + 1
+	sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))
+	return hex.EncodeToString(sum[:16])
+}
+
+// NormalizeText collapses every run of white space to one space and trims the ends,
+// so that re-indenting or re-wrapping code keeps its findings' fingerprints.
+func NormalizeText(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// normalizePath makes the same file hash the same on every OS and however the scan
+// root was spelled.
+func normalizePath(p string) string {
+	p = filepath.ToSlash(p)
+	for strings.HasPrefix(p, "./") {
+		p = p[2:]
+	}
+	return p
+}
