@@ -1,0 +1,444 @@
+package ruleutil
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kraitsec/krait/internal/python/ast"
+	"github.com/kraitsec/krait/internal/python/semantic"
+)
+
+// SecretNameKind says whether an identifier names a secret value.
+type SecretNameKind uint8
+
+// The kinds of name SecretName tells apart.
+const (
+	// NotSecretName is any other name, including names about a credential
+	// that are not one: token_type, password_field, NextToken, API_KEY_HEADER.
+	NotSecretName SecretNameKind = iota
+	// CredentialName names a password, token, API key or other credential.
+	CredentialName
+	// SigningKeyName is a web framework's signing key (SECRET_KEY,
+	// JWT_SECRET_KEY), which the web rules report on their own.
+	SigningKeyName
+)
+
+// maxNameWords bounds the words SecretName looks at; a longer name is
+// judged by its first words.
+const maxNameWords = 12
+
+// SecretName classifies an identifier, dict key, header or keyword name
+// written in snake, kebab, camel or upper case. The last word is the head of
+// an English compound, so "password_reset_url" is a URL, "reset_password" a
+// password and "NextToken" a pagination cursor.
+func SecretName(name string) SecretNameKind {
+	if !mayNameSecret(name) {
+		return NotSecretName
+	}
+	var buf [maxNameWords]string
+	return classifyWords(mergeCompounds(splitName(name, buf[:0])))
+}
+
+// mayNameSecret rejects almost every identifier without allocating: a
+// secret name contains one of these fragments.
+func mayNameSecret(s string) bool {
+	if len(s) < 2 || len(s) > 100 {
+		return false
+	}
+	for _, frag := range [...]string{"pass", "pw", "secret", "token", "key", "cred", "authorization"} {
+		if containsFold(s, frag) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lowercase ASCII sub, ignoring
+// ASCII case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for ; j < len(sub); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+type charClass uint8
+
+const (
+	classSep charClass = iota
+	classLower
+	classUpper
+	classDigit
+)
+
+func classOf(c byte) charClass {
+	switch {
+	case 'a' <= c && c <= 'z', c >= 0x80:
+		return classLower
+	case 'A' <= c && c <= 'Z':
+		return classUpper
+	case '0' <= c && c <= '9':
+		return classDigit
+	}
+	return classSep
+}
+
+// splitName splits an identifier into lowercase words at separators, at
+// camel-case humps ("apiKey", "APIKey") and between letters and digits.
+func splitName(s string, dst []string) []string {
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && len(dst) < cap(dst) {
+			dst = append(dst, strings.ToLower(s[start:end]))
+		}
+		start = -1
+	}
+	for i := 0; i < len(s); i++ {
+		c := classOf(s[i])
+		if c == classSep {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		p := classOf(s[i-1])
+		switch {
+		case c == classUpper && p == classLower,
+			c == classDigit && p != classDigit,
+			c != classDigit && p == classDigit:
+			flush(i)
+			start = i
+		case c == classLower && p == classUpper && i-1 > start:
+			// "APIKey": the hump starts at the last capital.
+			flush(i - 1)
+			start = i - 1
+		}
+	}
+	flush(len(s))
+	return dst
+}
+
+// keyPrefixes are the words that make a following "key" a secret key.
+var keyPrefixes = [...]string{
+	"api", "access", "private", "secret", "signing", "sign", "encryption", "encrypt",
+	"master", "auth", "app", "hmac", "aes", "ssh", "crypto", "cipher", "subscription",
+	"account", "shared",
+}
+
+// mergeCompounds joins the two-word compounds that name one credential,
+// such as "pass word" and "api key", in place.
+func mergeCompounds(w []string) []string {
+	out := w[:0]
+	for i := 0; i < len(w); i++ {
+		if i+1 < len(w) {
+			a, b := w[i], w[i+1]
+			merged := ""
+			switch {
+			case a == "pass" && (b == "word" || b == "phrase" || b == "code"):
+				merged = a + b
+			case b == "key" && oneOf(a, keyPrefixes[:]):
+				merged = a + b
+			}
+			if merged != "" {
+				out = append(out, merged)
+				i++
+				continue
+			}
+		}
+		out = append(out, w[i])
+	}
+	return out
+}
+
+func oneOf(s string, list []string) bool {
+	for _, x := range list {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// credentialWords name a credential on their own; run-together words that
+// end in one ("dbpassword", "authtoken") count too.
+var credentialWords = [...]string{
+	"password", "passwd", "pwd", "passphrase", "passcode", "secret", "token",
+	"credential", "credentials", "authorization",
+	"apikey", "accesskey", "privatekey", "secretkey", "signingkey", "signkey",
+	"encryptionkey", "encryptkey", "masterkey", "authkey", "appkey", "hmackey",
+	"aeskey", "sshkey", "cryptokey", "cipherkey", "subscriptionkey", "accountkey",
+	"sharedkey",
+}
+
+// credentialSuffixes are the credential words recognised at the end of a
+// run-together word; shorter ones ("pwd", "key") would match too much.
+var credentialSuffixes = [...]string{
+	"password", "passwd", "passphrase", "secret", "token", "apikey", "secretkey",
+	"privatekey", "accesskey", "authkey",
+}
+
+// notCredentialWords are run-together words that end like a credential but
+// are not one.
+var notCredentialWords = [...]string{"csrftoken", "xsrftoken", "nexttoken", "pagetoken", "synctoken"}
+
+// denyPrefixes are words that, before the credential word, make the name
+// about a token rather than a secret (NextToken, csrf_token, eos_token) or
+// test data (wrong_password).
+var denyPrefixes = [...]string{
+	"next", "prev", "previous", "page", "paging", "pagination", "continuation", "cursor",
+	"csrf", "xsrf", "cancel", "cancellation", "sync", "eos", "bos", "unk", "pad", "sep",
+	"cls", "mask", "start", "end", "stop", "begin", "special", "public", "is", "has",
+	"use", "should", "require", "requires", "enable", "enabled", "show", "forgot",
+	"min", "max", "num", "count", "fake", "dummy", "mock", "example", "sample",
+	"invalid", "wrong", "bad", "incorrect", "expired", "bypass",
+}
+
+// suffixAllow are the words that may follow the credential word without
+// changing what the name means (password_confirm, API_KEY_PROD). Any other
+// trailing word is the head of the compound: password_field, token_url.
+var suffixAllow = [...]string{
+	"value", "val", "str", "string", "text", "plain", "plaintext", "raw", "clear",
+	"cleartext", "b64", "base64", "hex", "bytes", "encoded", "confirm", "confirmation",
+	"again", "repeat", "old", "new", "current", "default", "prod", "production", "dev",
+	"development", "test", "staging", "stage", "local",
+}
+
+// signingPrefixes may precede "secret key" in a framework signing key name.
+var signingPrefixes = [...]string{"jwt", "django", "flask", "app", "session", "fastapi", "starlette"}
+
+func classifyWords(w []string) SecretNameKind {
+	n := len(w)
+	if n == 0 {
+		return NotSecretName
+	}
+	if w[n-1] == "secretkey" && (n == 1 || n == 2 && oneOf(w[0], signingPrefixes[:])) {
+		return SigningKeyName
+	}
+	last := -1
+	for i, x := range w {
+		if isCredentialWord(x) {
+			last = i
+		}
+	}
+	if last < 0 {
+		// "pass" and "pw" are credentials only as the final word: DB_PASS, admin_pw.
+		if n > 1 && (w[n-1] == "pass" || w[n-1] == "pw") {
+			last = n - 1
+		} else {
+			return NotSecretName
+		}
+	}
+	for _, x := range w[:last] {
+		if oneOf(x, denyPrefixes[:]) {
+			return NotSecretName
+		}
+	}
+	for _, x := range w[last+1:] {
+		if !oneOf(x, suffixAllow[:]) && !isDigits(x) {
+			return NotSecretName
+		}
+	}
+	return CredentialName
+}
+
+func isCredentialWord(x string) bool {
+	if oneOf(x, credentialWords[:]) {
+		return true
+	}
+	if oneOf(x, notCredentialWords[:]) {
+		return false
+	}
+	for _, suf := range credentialSuffixes {
+		if len(x) > len(suf) && strings.HasSuffix(x, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// SecretKeyName returns the name under which e stores or reads a value: a
+// Name's identifier, an Attribute's attribute, the constant key of a
+// Subscript (`config["PASSWORD"]`) or of a `.get("password")` call, or "".
+func SecretKeyName(m *semantic.Model, e ast.Expr) string {
+	switch x := e.(type) {
+	case *ast.Name:
+		return x.ID
+	case *ast.Attribute:
+		return x.Attr
+	case *ast.Subscript:
+		if s, ok := m.ConstString(x.Slice); ok {
+			return s
+		}
+	case *ast.Call:
+		if a, ok := x.Func.(*ast.Attribute); ok && a.Attr == "get" && len(x.Args) > 0 {
+			if s, ok := m.ConstString(x.Args[0]); ok {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// SecretLiteral returns the str or bytes value that the source fixes for e,
+// and false for anything else (including other constants).
+func SecretLiteral(m *semantic.Model, e ast.Expr) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	v, ok := m.ConstValue(e)
+	if !ok || (v.Kind != ast.ConstStr && v.Kind != ast.ConstBytes) {
+		return "", false
+	}
+	return v.S, true
+}
+
+// Redact shows the start of a secret for triage without revealing it: at
+// most four characters and never more than half of it, then "…".
+func Redact(s string) string {
+	n := min(4, utf8.RuneCountInString(s)/2)
+	i := 0
+	for k := 0; k < n; k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	var sb strings.Builder
+	sb.Grow(i + len("…") + 2)
+	sb.WriteByte('"')
+	for _, r := range s[:i] {
+		if r < 0x20 || r == '"' || r == '\\' || r == 0x7f {
+			r = '?'
+		}
+		sb.WriteRune(r)
+	}
+	sb.WriteString("…\"")
+	return sb.String()
+}
+
+// placeholderWords are values, lowercased with separators removed, that
+// stand for a secret instead of being one.
+var placeholderWords = [...]string{
+	"none", "null", "nil", "undefined", "na", "tbd", "todo", "fixme", "redacted",
+	"hidden", "masked", "placeholder", "dummy", "notset", "unset", "empty", "secretgoeshere",
+	// Authentication schemes, grant types and well-known field names.
+	"bearer", "basic", "token", "jwt", "digest", "negotiate", "oauth", "oauth2",
+	"accesstoken", "refreshtoken", "idtoken", "clientcredentials", "authorizationcode",
+	"xapikey", "xauthtoken", "authorization", "csrftoken", "csrfmiddlewaretoken",
+}
+
+// fileSuffixes end values that name a file holding a secret, not the secret.
+var fileSuffixes = [...]string{
+	".pem", ".key", ".crt", ".cer", ".json", ".txt", ".p12", ".pfx", ".der", ".jks",
+	".env", ".yaml", ".yml", ".ini", ".cfg", ".conf", ".gpg", ".asc", ".pub", ".ppk",
+}
+
+// hashPrefixes start password hashes, which are not the password itself.
+var hashPrefixes = [...]string{"$2a$", "$2b$", "$2y$", "$argon2", "$pbkdf2", "pbkdf2_", "pbkdf2:", "scrypt:", "sha1$", "md5$", "{ssha}", "{sha}", "bcrypt$", "argon2$"}
+
+// IsPlaceholderSecret reports whether a literal assigned to a secret name
+// is not a real secret: empty or too short, a placeholder ("<password>",
+// "${TOKEN}", "{{ secret }}", "xxx", "your-api-key-here"), a format
+// template, a path or URL, an environment variable's name, a message, a
+// password hash, or the name itself (PASSWORD = "password"). A weak default
+// such as "changeme" or "admin" is a real secret: it is what runs when
+// nobody changes it.
+func IsPlaceholderSecret(value, name string) bool {
+	v := strings.TrimSpace(value)
+	if utf8.RuneCountInString(v) < 3 || allSame(v) {
+		return true
+	}
+	lv := strings.ToLower(v)
+	switch {
+	case strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">"),
+		strings.HasPrefix(v, "${"), strings.HasPrefix(v, "{{"), strings.HasPrefix(v, "{%"),
+		strings.HasPrefix(v, "%("), strings.HasPrefix(v, "%") && strings.HasSuffix(v, "%"),
+		strings.Contains(v, "%s"), strings.Contains(v, "%d"),
+		strings.IndexByte(v, '{') >= 0 && strings.IndexByte(v, '}') > strings.IndexByte(v, '{'),
+		strings.HasPrefix(v, "$") && isEnvName(v[1:]),
+		isEnvName(v) && strings.IndexByte(v, '_') > 0,
+		strings.HasPrefix(v, "/"), strings.HasPrefix(v, "./"), strings.HasPrefix(v, "../"),
+		strings.HasPrefix(v, "~/"), strings.HasPrefix(lv, "file:"),
+		(strings.HasPrefix(lv, "http://") || strings.HasPrefix(lv, "https://")) && !strings.Contains(v, "@"),
+		strings.Count(v, " ") >= 2:
+		return true
+	}
+	for _, suf := range fileSuffixes {
+		if strings.HasSuffix(lv, suf) {
+			return true
+		}
+	}
+	for _, p := range hashPrefixes {
+		if strings.HasPrefix(lv, p) {
+			return true
+		}
+	}
+	norm := normalizeWord(lv)
+	if norm == "" || norm == normalizeWord(strings.ToLower(name)) || oneOf(norm, placeholderWords[:]) {
+		return true
+	}
+	for _, p := range [...]string{"your", "insert", "enter", "replace", "changethis", "putyour", "addyour"} {
+		if strings.HasPrefix(norm, p) && len(norm) > len(p)+2 {
+			return true
+		}
+	}
+	return strings.HasSuffix(norm, "here") && len(norm) > 4
+}
+
+// normalizeWord keeps only the letters and digits of a lowercase value.
+func normalizeWord(s string) string {
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			sb.WriteByte(c)
+		}
+	}
+	return sb.String()
+}
+
+// allSame reports whether every byte of s is the same ("xxx", "****").
+func allSame(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] != s[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// isEnvName reports whether s looks like an environment variable's name:
+// capitals, digits and underscores, starting with a capital.
+func isEnvName(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
