@@ -30,11 +30,30 @@ func (fp *Fingerprinter) Next(code, path, scope, text string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// NormalizeText collapses every run of white space to one space and trims the ends,
-// so that re-indenting or re-wrapping code keeps its findings' fingerprints.
+// NormalizeText drops white space, keeping one space where a run of it separates two
+// word characters (`not x`), so that re-indenting or re-wrapping code keeps its
+// findings' fingerprints.
 func NormalizeText(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '\\' && i+1 < len(s) && (s[i+1] == '\n' || s[i+1] == '\r') {
+			pending = b.Len() > 0
+			continue
+		}
+		if pending && isTextWord(c) && isTextWord(b.String()[b.Len()-1]) {
+			b.WriteByte(' ')
+		}
+		pending = false
+		b.WriteByte(c)
+	}
+	return b.String()
 }
+
+// isTextWord reports whether c belongs to a name, a number or a non-ASCII character.
+func isTextWord(c byte) bool { return isWordByte(c) || c >= 0x80 }
 
 // normalizePath makes the same file hash the same on every OS and however the scan
 // root was spelled.
