@@ -17,22 +17,39 @@ import (
 	"github.com/kraitsec/krait/internal/rules/web"
 )
 
+// Category is one rule package. Its name is the package's directory, and
+// --select/--ignore accept it as a selector for all of its rules.
+type Category struct {
+	Name  string
+	Rules []*analysis.Rule
+}
+
+// Categories returns every rule package with its rules, in a fixed order.
+func Categories() []Category {
+	return []Category{
+		{"injection", injection.All()},
+		{"untrusted", untrusted.All()},
+		{"crypto", crypto.All()},
+		{"secrets", secrets.All()},
+		{"network", network.All()},
+		{"errhandling", errhandling.All()},
+		{"web", web.All()},
+		{"misc", misc.All()},
+	}
+}
+
 // All returns every registered rule, ordered by code. The slice is new on each call.
 func All() []*analysis.Rule {
+	return Flatten(Categories())
+}
+
+// Flatten joins the categories' rules, ordered by code.
+func Flatten(cats []Category) []*analysis.Rule {
 	var all []*analysis.Rule
-	for _, list := range [][]*analysis.Rule{
-		injection.All(),
-		untrusted.All(),
-		crypto.All(),
-		secrets.All(),
-		network.All(),
-		errhandling.All(),
-		web.All(),
-		misc.All(),
-	} {
-		all = append(all, list...)
+	for _, c := range cats {
+		all = append(all, c.Rules...)
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].Code < all[j].Code })
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Code < all[j].Code })
 	return all
 }
 
