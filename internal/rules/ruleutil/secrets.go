@@ -442,3 +442,33 @@ func isEnvName(s string) bool {
 	}
 	return true
 }
+
+// EnvFallback returns the default of an environment lookup whose fallback
+// the source spells out, or nil: os.environ.get("K", d), os.getenv("K", d),
+// os.environ.setdefault("K", d), decouple.config("K", default=d) and the
+// call or typed methods of a django-environ Env, env("K", default=d).
+func EnvFallback(m *semantic.Model, e ast.Expr) ast.Expr {
+	c, ok := e.(*ast.Call)
+	if !ok {
+		return nil
+	}
+	switch CalleeTail(c) {
+	case "get", "getenv", "setdefault":
+		if m.QualifiedNameIs(c.Func, "os.environ.get") || m.QualifiedNameIs(c.Func, "os.getenv") ||
+			m.QualifiedNameIs(c.Func, "os.environ.setdefault") {
+			return Arg(c, 1, "default")
+		}
+	case "config":
+		if m.QualifiedNameIs(c.Func, "decouple.config") {
+			return Arg(c, -1, "default")
+		}
+	}
+	recv := c.Func
+	if a, ok := c.Func.(*ast.Attribute); ok {
+		recv = a.Value
+	}
+	if ConstructedBy(m, recv) == "environ.Env" {
+		return Arg(c, -1, "default")
+	}
+	return nil
+}
