@@ -181,14 +181,34 @@ func execTail(tail string) bool {
 	return false
 }
 
-// sequence returns the elements of a list or tuple literal, through a
-// variable assigned one.
+// sequence returns the elements of a list or tuple literal, through
+// variables assigned one and through + of such literals.
 func sequence(m *semantic.Model, e ast.Expr) ([]ast.Expr, bool) {
+	return sequenceDepth(m, e, 0)
+}
+
+func sequenceDepth(m *semantic.Model, e ast.Expr, depth int) ([]ast.Expr, bool) {
+	if depth > maxDepth {
+		return nil, false
+	}
 	switch x := valueOf(m, e).(type) {
 	case *ast.List:
 		return x.Elts, true
 	case *ast.Tuple:
 		return x.Elts, true
+	case *ast.BinOp:
+		if x.Op != ast.Add {
+			return nil, false
+		}
+		l, ok := sequenceDepth(m, x.Left, depth+1)
+		if !ok {
+			return nil, false
+		}
+		r, ok := sequenceDepth(m, x.Right, depth+1)
+		if !ok {
+			return nil, false
+		}
+		return append(l[:len(l):len(l)], r...), true
 	}
 	return nil, false
 }
