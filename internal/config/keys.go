@@ -50,7 +50,7 @@ func (s *section) set(cfg *Config, e entry) {
 		err = fmt.Errorf("unknown key%s", s.suggest(e.key))
 	}
 	if err != nil {
-		s.errorf(e.line, e.key, "%v", err)
+		s.errorf(e, e.key, "%v", err)
 	}
 }
 
@@ -90,10 +90,10 @@ func (s *section) perFileIgnores(e entry, v any) ([]PerFileIgnore, error) {
 		return nil, err
 	}
 	var out []PerFileIgnore
-	for _, pe := range s.entries(table) {
+	for _, pe := range s.entries(append(s.base[:len(s.base):len(s.base)], e.key), table) {
 		p, err := s.perFileIgnore(pe.key, s.raw(pe))
 		if err != nil {
-			s.errorf(pe.line, e.key+"."+strconv.Quote(pe.key), "%v", err)
+			s.errorf(pe, e.key+"."+strconv.Quote(pe.key), "%v", err)
 			continue
 		}
 		out = append(out, p)

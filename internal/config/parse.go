@@ -23,9 +23,9 @@ func knownKeys() []string {
 // entry is one key of a TOML table with its value still undecoded, so that any error
 // about it can carry its line.
 type entry struct {
-	key  string
-	line int
-	prim toml.Primitive
+	key   string
+	order int // position among the file's keys
+	prim  toml.Primitive
 }
 
 // section validates one [tool.krait] table (or a whole krait.toml) into a Config,
@@ -34,8 +34,10 @@ type section struct {
 	path   string // the file, for messages
 	prefix string // "[tool.krait] " in pyproject.toml, "" in krait.toml
 	md     *toml.MetaData
+	base   toml.Key // the table's own key: tool.krait, or none in krait.toml
 	cat    Catalog
 	errs   []error
+	first  map[string]int // see firstIndex
 }
 
 // parse validates the bytes of the file at path. found is false when a pyproject.toml
@@ -51,9 +53,9 @@ func parse(path string, data []byte, pyproject bool, cat Catalog) (cfg *Config, 
 		return nil, false, fmt.Errorf("%s: invalid TOML: %v", path, err)
 	}
 	s := &section{path: path, md: &md, cat: cat}
-	top := s.entries(doc)
+	top := s.entries(nil, doc)
 	if pyproject {
-		s.prefix = "[tool.krait] "
+		s.prefix, s.base = "[tool.krait] ", toml.Key{"tool", "krait"}
 		var ok bool
 		if top, ok = s.krait(top); !ok {
 			return nil, false, errors.Join(s.errs...)
@@ -83,32 +85,53 @@ func (s *section) krait(top []entry) (_ []entry, ok bool) {
 	if err := s.md.PrimitiveDecode(tool.prim, &tools); err != nil {
 		return nil, false
 	}
-	kr, found := find(s.entries(tools), "krait")
+	kr, found := find(s.entries(toml.Key{"tool"}, tools), "krait")
 	if !found {
 		return nil, false
 	}
 	raw := s.raw(kr)
 	if _, isTable := raw.(map[string]any); !isTable {
-		s.errs = append(s.errs, fmt.Errorf("%s: [tool.krait] must be a table, not %s", at(s.path, kr.line), typeName(raw)))
+		s.errs = append(s.errs, fmt.Errorf("%s: [tool.krait] must be a table, not %s", at(s.path, lineOf(s.md, kr.prim)), typeName(raw)))
 		return nil, false
 	}
 	var keys map[string]toml.Primitive
 	if err := s.md.PrimitiveDecode(kr.prim, &keys); err != nil {
 		return nil, false
 	}
-	return s.entries(keys), true
+	return s.entries(s.base, keys), true
 }
 
-// entries orders a table's keys as they appear in the file.
-func (s *section) entries(m map[string]toml.Primitive) []entry {
+// entries orders a table's keys as they appear in the file; parent is the table's key.
+func (s *section) entries(parent toml.Key, m map[string]toml.Primitive) []entry {
+	if s.first == nil {
+		s.first = firstIndex(s.md.Keys())
+	}
 	out := make([]entry, 0, len(m))
 	for k, p := range m {
-		out = append(out, entry{key: k, line: lineOf(s.md, p), prim: p})
+		key := append(parent[:len(parent):len(parent)], k)
+		i, ok := s.first[key.String()]
+		if !ok {
+			i = len(s.first)
+		}
+		out = append(out, entry{key: k, order: i, prim: p})
 	}
-	slices.SortFunc(out, func(a, b entry) int {
-		return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.key, b.key))
-	})
+	slices.SortFunc(out, func(a, b entry) int { return cmp.Or(cmp.Compare(a.order, b.order), cmp.Compare(a.key, b.key)) })
 	return out
+}
+
+// firstIndex maps every key, and every table that holds one, to the index of its first
+// appearance. A table that exists only implicitly, as tool does in [tool.krait], is
+// not among the file's keys itself; it takes the place of its first descendant.
+func firstIndex(keys []toml.Key) map[string]int {
+	first := make(map[string]int, len(keys))
+	for i, k := range keys {
+		for n := 1; n <= len(k); n++ {
+			if s := k[:n].String(); first[s] == 0 {
+				first[s] = i + 1
+			}
+		}
+	}
+	return first
 }
 
 func find(es []entry, key string) (entry, bool) {
@@ -130,9 +153,20 @@ func (s *section) raw(e entry) any {
 	return v
 }
 
-// errorf records an error about key, e.g.
+// maxErrors bounds the errors reported for one file: finding a key's line costs a
+// pass over the file, and nobody reads the hundredth message.
+const maxErrors = 20
+
+// errorf records an error about e, or about its key path when that is nested, e.g.
 // `pyproject.toml:7: [tool.krait] min-severity: invalid severity "hihg" (...)`.
-func (s *section) errorf(line int, key, format string, args ...any) {
+func (s *section) errorf(e entry, key, format string, args ...any) {
+	if len(s.errs) == maxErrors {
+		s.errs = append(s.errs, fmt.Errorf("%s: too many errors", s.path))
+	}
+	if len(s.errs) > maxErrors {
+		return
+	}
+	line := lineOf(s.md, e.prim)
 	s.errs = append(s.errs, fmt.Errorf("%s: %s%s: %s", at(s.path, line), s.prefix, key, fmt.Sprintf(format, args...)))
 }
 

@@ -65,7 +65,8 @@ func ParseSelector(s string, cat Catalog) (Selector, error) {
 		if len(t) == len("KR101") && !slices.Contains(cat.Codes, t) {
 			return Selector{}, fmt.Errorf("unknown rule %s", t)
 		}
-		return Selector{text: t, spec: len(t) - len("KR")}, nil
+		digits := len(t) - len("KR")
+		return Selector{text: t, spec: [...]int{specAll, specBand, specDecade, specCode}[digits]}, nil
 	}
 	name := strings.ToLower(t)
 	if codes, ok := cat.Categories[name]; ok {
