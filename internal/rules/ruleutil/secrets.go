@@ -132,11 +132,15 @@ func splitName(s string, dst []string) []string {
 	return dst
 }
 
-// keyPrefixes are the words that make a following "key" a secret key.
-var keyPrefixes = [...]string{
-	"api", "access", "private", "secret", "signing", "sign", "encryption", "encrypt",
-	"master", "auth", "app", "hmac", "aes", "ssh", "crypto", "cipher", "subscription",
-	"account", "shared",
+// isKeyPrefix reports the words that make a following "key" a secret key.
+func isKeyPrefix(s string) bool {
+	switch s {
+	case "api", "access", "private", "secret", "signing", "sign", "encryption", "encrypt",
+		"master", "auth", "app", "hmac", "aes", "ssh", "crypto", "cipher", "subscription",
+		"account", "shared":
+		return true
+	}
+	return false
 }
 
 // mergeCompounds joins the two-word compounds that name one credential,
@@ -150,7 +154,7 @@ func mergeCompounds(w []string) []string {
 			switch {
 			case a == "pass" && (b == "word" || b == "phrase" || b == "code"):
 				merged = a + b
-			case b == "key" && oneOf(a, keyPrefixes[:]):
+			case b == "key" && isKeyPrefix(a):
 				merged = a + b
 			}
 			if merged != "" {
@@ -164,68 +168,76 @@ func mergeCompounds(w []string) []string {
 	return out
 }
 
-func oneOf(s string, list []string) bool {
-	for _, x := range list {
-		if s == x {
-			return true
-		}
+// isCredentialBase reports words that name a credential on their own; run-together words that
+// end in one ("dbpassword", "authtoken") count too.
+func isCredentialBase(s string) bool {
+	switch s {
+	case "password", "passwd", "pwd", "passphrase", "passcode", "secret", "token",
+		"credential", "credentials", "authorization",
+		"apikey", "accesskey", "privatekey", "secretkey", "signingkey", "signkey",
+		"encryptionkey", "encryptkey", "masterkey", "authkey", "appkey", "hmackey",
+		"aeskey", "sshkey", "cryptokey", "cipherkey", "subscriptionkey", "accountkey",
+		"sharedkey":
+		return true
 	}
 	return false
 }
 
-// credentialWords name a credential on their own; run-together words that
-// end in one ("dbpassword", "authtoken") count too.
-var credentialWords = [...]string{
-	"password", "passwd", "pwd", "passphrase", "passcode", "secret", "token",
-	"credential", "credentials", "authorization",
-	"apikey", "accesskey", "privatekey", "secretkey", "signingkey", "signkey",
-	"encryptionkey", "encryptkey", "masterkey", "authkey", "appkey", "hmackey",
-	"aeskey", "sshkey", "cryptokey", "cipherkey", "subscriptionkey", "accountkey",
-	"sharedkey",
-}
-
-// credentialSuffixes are the credential words recognised at the end of a
-// run-together word; shorter ones ("pwd", "key") would match too much.
-var credentialSuffixes = [...]string{
-	"password", "passwd", "passphrase", "secret", "token", "apikey", "secretkey",
-	"privatekey", "accesskey", "authkey",
-}
-
-// notCredentialWords are run-together words that end like a credential but
+// isNotCredentialWord reports run-together words that end like a credential but
 // are not one.
-var notCredentialWords = [...]string{"csrftoken", "xsrftoken", "nexttoken", "pagetoken", "synctoken"}
+func isNotCredentialWord(s string) bool {
+	switch s {
+	case "csrftoken", "xsrftoken", "nexttoken", "pagetoken", "synctoken":
+		return true
+	}
+	return false
+}
 
-// denyPrefixes are words that, before the credential word, make the name
+// isDenyPrefix reports words that, before the credential word, make the name
 // about a token rather than a secret (NextToken, csrf_token, eos_token) or
 // test data (wrong_password).
-var denyPrefixes = [...]string{
-	"next", "prev", "previous", "page", "paging", "pagination", "continuation", "cursor",
-	"csrf", "xsrf", "cancel", "cancellation", "sync", "eos", "bos", "unk", "pad", "sep",
-	"cls", "mask", "start", "end", "stop", "begin", "special", "public", "is", "has",
-	"use", "should", "require", "requires", "enable", "enabled", "show", "forgot",
-	"min", "max", "num", "count", "fake", "dummy", "mock", "example", "sample",
-	"invalid", "wrong", "bad", "incorrect", "expired", "bypass",
+func isDenyPrefix(s string) bool {
+	switch s {
+	case "next", "prev", "previous", "page", "paging", "pagination", "continuation", "cursor",
+		"csrf", "xsrf", "cancel", "cancellation", "sync", "eos", "bos", "unk", "pad", "sep",
+		"cls", "mask", "start", "end", "stop", "begin", "special", "public", "is", "has",
+		"use", "should", "require", "requires", "enable", "enabled", "show", "forgot",
+		"min", "max", "num", "count", "fake", "dummy", "mock", "example", "sample",
+		"invalid", "wrong", "bad", "incorrect", "expired", "bypass":
+		return true
+	}
+	return false
 }
 
-// suffixAllow are the words that may follow the credential word without
+// isSuffixAllowed reports the words that may follow the credential word without
 // changing what the name means (password_confirm, API_KEY_PROD). Any other
 // trailing word is the head of the compound: password_field, token_url.
-var suffixAllow = [...]string{
-	"value", "val", "str", "string", "text", "plain", "plaintext", "raw", "clear",
-	"cleartext", "b64", "base64", "hex", "bytes", "encoded", "confirm", "confirmation",
-	"again", "repeat", "old", "new", "current", "default", "prod", "production", "dev",
-	"development", "test", "staging", "stage", "local",
+func isSuffixAllowed(s string) bool {
+	switch s {
+	case "value", "val", "str", "string", "text", "plain", "plaintext", "raw", "clear",
+		"cleartext", "b64", "base64", "hex", "bytes", "encoded", "confirm", "confirmation",
+		"again", "repeat", "old", "new", "current", "default", "prod", "production", "dev",
+		"development", "test", "staging", "stage", "local":
+		return true
+	}
+	return false
 }
 
-// signingPrefixes may precede "secret key" in a framework signing key name.
-var signingPrefixes = [...]string{"jwt", "django", "flask", "app", "session", "fastapi", "starlette"}
+// isSigningPrefix reports the words that may precede "secret key" in a framework signing key name.
+func isSigningPrefix(s string) bool {
+	switch s {
+	case "jwt", "django", "flask", "app", "session", "fastapi", "starlette":
+		return true
+	}
+	return false
+}
 
 func classifyWords(w []string) SecretNameKind {
 	n := len(w)
 	if n == 0 {
 		return NotSecretName
 	}
-	if w[n-1] == "secretkey" && (n == 1 || n == 2 && oneOf(w[0], signingPrefixes[:])) {
+	if w[n-1] == "secretkey" && (n == 1 || n == 2 && isSigningPrefix(w[0])) {
 		return SigningKeyName
 	}
 	last := -1
@@ -243,12 +255,12 @@ func classifyWords(w []string) SecretNameKind {
 		}
 	}
 	for _, x := range w[:last] {
-		if oneOf(x, denyPrefixes[:]) {
+		if isDenyPrefix(x) {
 			return NotSecretName
 		}
 	}
 	for _, x := range w[last+1:] {
-		if !oneOf(x, suffixAllow[:]) && !isDigits(x) {
+		if !isSuffixAllowed(x) && !isDigits(x) {
 			return NotSecretName
 		}
 	}
@@ -256,13 +268,13 @@ func classifyWords(w []string) SecretNameKind {
 }
 
 func isCredentialWord(x string) bool {
-	if oneOf(x, credentialWords[:]) {
+	if isCredentialBase(x) {
 		return true
 	}
-	if oneOf(x, notCredentialWords[:]) {
+	if isNotCredentialWord(x) {
 		return false
 	}
-	for _, suf := range credentialSuffixes {
+	for _, suf := range [...]string{"password", "passwd", "passphrase", "secret", "token", "apikey", "secretkey", "privatekey", "accesskey", "authkey"} {
 		if len(x) > len(suf) && strings.HasSuffix(x, suf) {
 			return true
 		}
@@ -337,25 +349,20 @@ func Redact(s string) string {
 	return sb.String()
 }
 
-// placeholderWords are values, lowercased with separators removed, that
+// isPlaceholderWord reports values, lowercased with separators removed, that
 // stand for a secret instead of being one.
-var placeholderWords = [...]string{
-	"none", "null", "nil", "undefined", "na", "tbd", "todo", "fixme", "redacted",
-	"hidden", "masked", "placeholder", "dummy", "notset", "unset", "empty", "secretgoeshere",
-	// Authentication schemes, grant types and well-known field names.
-	"bearer", "basic", "token", "jwt", "digest", "negotiate", "oauth", "oauth2",
-	"accesstoken", "refreshtoken", "idtoken", "clientcredentials", "authorizationcode",
-	"xapikey", "xauthtoken", "authorization", "csrftoken", "csrfmiddlewaretoken",
+func isPlaceholderWord(s string) bool {
+	switch s {
+	case "none", "null", "nil", "undefined", "na", "tbd", "todo", "fixme", "redacted",
+		"hidden", "masked", "placeholder", "dummy", "notset", "unset", "empty", "secretgoeshere",
+		// Authentication schemes, grant types and well-known field names.
+		"bearer", "basic", "token", "jwt", "digest", "negotiate", "oauth", "oauth2",
+		"accesstoken", "refreshtoken", "idtoken", "clientcredentials", "authorizationcode",
+		"xapikey", "xauthtoken", "authorization", "csrftoken", "csrfmiddlewaretoken":
+		return true
+	}
+	return false
 }
-
-// fileSuffixes end values that name a file holding a secret, not the secret.
-var fileSuffixes = [...]string{
-	".pem", ".key", ".crt", ".cer", ".json", ".txt", ".p12", ".pfx", ".der", ".jks",
-	".env", ".yaml", ".yml", ".ini", ".cfg", ".conf", ".gpg", ".asc", ".pub", ".ppk",
-}
-
-// hashPrefixes start password hashes, which are not the password itself.
-var hashPrefixes = [...]string{"$2a$", "$2b$", "$2y$", "$argon2", "$pbkdf2", "pbkdf2_", "pbkdf2:", "scrypt:", "sha1$", "md5$", "{ssha}", "{sha}", "bcrypt$", "argon2$"}
 
 // IsPlaceholderSecret reports whether a literal assigned to a secret name
 // is not a real secret: empty or too short, a placeholder ("<password>",
@@ -384,18 +391,18 @@ func IsPlaceholderSecret(value, name string) bool {
 		strings.Count(v, " ") >= 2:
 		return true
 	}
-	for _, suf := range fileSuffixes {
+	for _, suf := range [...]string{".pem", ".key", ".crt", ".cer", ".json", ".txt", ".p12", ".pfx", ".der", ".jks", ".env", ".yaml", ".yml", ".ini", ".cfg", ".conf", ".gpg", ".asc", ".pub", ".ppk"} {
 		if strings.HasSuffix(lv, suf) {
 			return true
 		}
 	}
-	for _, p := range hashPrefixes {
+	for _, p := range [...]string{"$2a$", "$2b$", "$2y$", "$argon2", "$pbkdf2", "pbkdf2_", "pbkdf2:", "scrypt:", "sha1$", "md5$", "{ssha}", "{sha}", "bcrypt$", "argon2$"} {
 		if strings.HasPrefix(lv, p) {
 			return true
 		}
 	}
 	norm := normalizeWord(lv)
-	if norm == "" || norm == normalizeWord(strings.ToLower(name)) || oneOf(norm, placeholderWords[:]) {
+	if norm == "" || norm == normalizeWord(strings.ToLower(name)) || isPlaceholderWord(norm) {
 		return true
 	}
 	for _, p := range [...]string{"your", "insert", "enter", "replace", "changethis", "putyour", "addyour"} {

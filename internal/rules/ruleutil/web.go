@@ -97,16 +97,12 @@ func IsSettingsPath(p string) bool {
 	return false
 }
 
-// djangoSettingNames are module-level names that only a Django settings
-// module defines.
-var djangoSettingNames = [...]string{"INSTALLED_APPS", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF", "WSGI_APPLICATION", "ALLOWED_HOSTS"}
-
 // DefinesDjangoSettings reports whether a module assigns one of the names
 // only Django settings modules define (INSTALLED_APPS, MIDDLEWARE,
 // ROOT_URLCONF, ...) at its top level.
 func DefinesDjangoSettings(m *semantic.Model) bool {
 	s := m.ModuleScope()
-	for _, n := range djangoSettingNames {
+	for _, n := range [...]string{"INSTALLED_APPS", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF", "WSGI_APPLICATION", "ALLOWED_HOSTS"} {
 		if sym := s.Lookup(n); sym != nil && len(sym.Bindings) > 0 {
 			return true
 		}

@@ -7,5 +7,6 @@ import "github.com/kraitsec/krait/internal/analysis"
 func All() []*analysis.Rule {
 	return []*analysis.Rule{
 		HardcodedPasswordString,
+		HardcodedPasswordArgument,
 	}
 }
