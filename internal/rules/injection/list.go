@@ -9,5 +9,6 @@ func All() []*analysis.Rule {
 		SubprocessShell,
 		SubprocessWithoutShell,
 		ShellTrueOther,
+		StartProcessShell,
 	}
 }
