@@ -8,5 +8,6 @@ func All() []*analysis.Rule {
 	return []*analysis.Rule{
 		HardcodedPasswordString,
 		HardcodedPasswordArgument,
+		HardcodedPasswordDefault,
 	}
 }
