@@ -89,3 +89,25 @@ func ExprTail(e ast.Expr) string {
 	}
 	return ""
 }
+
+// ResolvedTail is CalleeTail that sees through a renaming import: for
+// `from random import randint as rint; rint()` it gives "randint". Only a
+// Name callee costs a lookup, so a rule can still switch on it first.
+func ResolvedTail(m *semantic.Model, c *ast.Call) string {
+	switch f := c.Func.(type) {
+	case *ast.Attribute:
+		return f.Attr
+	case *ast.Name:
+		if u := m.Use(f); u != nil && u.Binding != nil && u.Binding.Kind == semantic.BindImportFrom {
+			q := u.Binding.Qualified
+			for i := len(q) - 1; i >= 0; i-- {
+				if q[i] == '.' {
+					return q[i+1:]
+				}
+			}
+			return q
+		}
+		return f.ID
+	}
+	return ""
+}

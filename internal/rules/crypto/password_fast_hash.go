@@ -1,0 +1,106 @@
+package crypto
+
+import (
+	"strings"
+
+	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/python/ast"
+	"github.com/kraitsec/krait/internal/rules/ruleutil"
+)
+
+// PasswordFastHash flags passwords hashed with a single fast SHA-2, SHA-3 or BLAKE2 digest.
+var PasswordFastHash = &analysis.Rule{
+	Code:       "KR209",
+	Name:       "password-fast-hash",
+	Summary:    "password hashed with a fast digest, not a password hash",
+	Severity:   analysis.SeverityMedium,
+	Confidence: analysis.ConfidenceHigh,
+	CWE:        []int{916, 328},
+	Kinds:      []ast.Kind{ast.KindCall},
+	Run:        runPasswordFastHash,
+	Doc: `## What it does
+Flags ` + "`hashlib.sha256`" + ` and the other SHA-2, SHA-3 and BLAKE2 constructors, ` + "`hashlib.new`" + ` with
+one of them, and the ` + "`update`" + ` method of such a hash object, when the data is a password: a
+name, attribute or key such as ` + "`password`, `passwd`, `pwd`" + `, or ` + "`request.form[\"password\"]`" + `.
+MD5 and SHA-1 are reported by KR201 instead.
+
+## Why is this bad?
+A GPU computes billions of SHA-256 digests a second, so a leaked table of such hashes, salted
+or not, gives up most real passwords within days. Password hashes are slow and memory-hard
+on purpose.
+
+## Example
+` + "```python" + `
+import hashlib
+
+user.password_hash = hashlib.sha256((salt + password).encode()).hexdigest()
+` + "```" + `
+
+## Use instead
+` + "```python" + `
+from argon2 import PasswordHasher
+
+user.password_hash = PasswordHasher().hash(password)
+# or hashlib.scrypt / hashlib.pbkdf2_hmac("sha256", password, salt, 600_000)
+` + "```" + `
+
+## References
+- https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html
+- https://docs.python.org/3/library/hashlib.html#key-derivation
+- https://cwe.mitre.org/data/definitions/916.html`,
+}
+
+// isFastHash reports whether a hashlib constructor or algorithm name is a
+// fast, unbroken digest.
+func isFastHash(name string) bool {
+	switch strings.ToLower(name) {
+	case "sha224", "sha256", "sha384", "sha512", "sha512_224", "sha512_256",
+		"sha3_224", "sha3_256", "sha3_384", "sha3_512", "blake2b", "blake2s":
+		return true
+	}
+	return false
+}
+
+func runPasswordFastHash(p *analysis.Pass, n ast.Node) {
+	c := n.(*ast.Call)
+	tail := ruleutil.ResolvedTail(p.Model, c)
+	var data ast.Expr
+	var what string
+	switch {
+	case tail == "new":
+		if !p.Model.QualifiedNameIs(c.Func, "hashlib.new") {
+			return
+		}
+		name, ok := p.Model.ConstString(ruleutil.Arg(c, 0, "name"))
+		if !ok || !isFastHash(name) {
+			return
+		}
+		data, what = ruleutil.Arg(c, 1, "data"), "hashlib.new(\""+name+"\")"
+	case tail == "update":
+		a, ok := c.Func.(*ast.Attribute)
+		if !ok || len(c.Args) != 1 {
+			return
+		}
+		made := ruleutil.ConstructedBy(p.Model, a.Value)
+		name, ok := strings.CutPrefix(made, "hashlib.")
+		if !ok || !isFastHash(name) {
+			return
+		}
+		data, what = c.Args[0], made+"(...).update"
+	case isFastHash(tail):
+		what = p.Model.CalleeName(c)
+		if what != "hashlib."+tail {
+			return
+		}
+		data = ruleutil.Arg(c, 0, "")
+		if data == nil {
+			data = ruleutil.Arg(c, -1, "data")
+		}
+	default:
+		return
+	}
+	if data == nil || !mentionsPassword(data) {
+		return
+	}
+	p.Report(c, what+" hashes a password with a fast digest; use argon2, bcrypt, scrypt or PBKDF2")
+}
