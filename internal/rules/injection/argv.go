@@ -87,9 +87,8 @@ func execArgv(m *semantic.Model, c *ast.Call, spec execSpec) argv {
 		vec := ruleutil.Arg(c, spec.pos, spec.kw)
 		if elts, ok := sequence(m, vec); ok && len(elts) > 0 {
 			a.program, a.args = elts[0], elts[1:]
-		} else if isStringValue(m, vec) {
-			a.program = vec
 		} else {
+			// A string is a command line the function splits itself.
 			a.opaque = vec
 		}
 	}

@@ -10,5 +10,6 @@ func All() []*analysis.Rule {
 		SubprocessWithoutShell,
 		ShellTrueOther,
 		StartProcessShell,
+		StartProcessNoShell,
 	}
 }

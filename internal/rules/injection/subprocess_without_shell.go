@@ -102,6 +102,13 @@ func argvFinding(m *semantic.Model, label string, a argv) (string, analysis.Conf
 			}
 			return label + " runs an argument list split from a string " + s.how + "; check its program and arguments", analysis.ConfidenceMedium, true
 		}
+		if isStringValue(m, a.opaque) {
+			s := classify(m, a.opaque, modeShell)
+			if !s.dynamic() {
+				return "", 0, false
+			}
+			return label + " runs a command line " + s.how + "; check its program and arguments", analysis.ConfidenceMedium, true
+		}
 		return label + " runs an argument list " + howFromExpr(m, a.opaque) + "; check its program and arguments", analysis.ConfidenceLow, true
 	}
 	s := argsSource(m, a.args)
