@@ -9,5 +9,6 @@ func All() []*analysis.Rule {
 		HardcodedPasswordString,
 		HardcodedPasswordArgument,
 		HardcodedPasswordDefault,
+		SecretInLog,
 	}
 }
