@@ -11,5 +11,6 @@ func All() []*analysis.Rule {
 		ShellTrueOther,
 		StartProcessShell,
 		StartProcessNoShell,
+		PartialPath,
 	}
 }
