@@ -12,5 +12,6 @@ func All() []*analysis.Rule {
 		StartProcessShell,
 		StartProcessNoShell,
 		PartialPath,
+		ParamikoExec,
 	}
 }
