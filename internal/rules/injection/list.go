@@ -13,5 +13,6 @@ func All() []*analysis.Rule {
 		StartProcessNoShell,
 		PartialPath,
 		ParamikoExec,
+		WildcardInjection,
 	}
 }

@@ -430,3 +430,68 @@ func (c *classifier) sanitizer(x *ast.Call) bool {
 	}
 	return false
 }
+
+// hole stands for a run-time part in a skeleton.
+const hole = "\x00"
+
+// skeleton returns the text of a string expression with each run-time part
+// replaced by hole, following variables: `f"tar cf {name}.tar *"` gives
+// "tar cf \x00.tar *". Rules read the fixed text (a program name, SQL
+// keywords) around the data.
+func skeleton(m *semantic.Model, e ast.Expr) string {
+	var sb strings.Builder
+	skeletonTo(&sb, m, e, 0)
+	return sb.String()
+}
+
+func skeletonTo(sb *strings.Builder, m *semantic.Model, e ast.Expr, depth int) {
+	if depth > maxDepth || sb.Len() > 1<<16 {
+		sb.WriteString(hole)
+		return
+	}
+	if s, ok := m.ConstString(e); ok {
+		sb.WriteString(s)
+		return
+	}
+	switch x := e.(type) {
+	case *ast.JoinedStr:
+		for _, v := range x.Values {
+			if k, ok := v.(*ast.Constant); ok && k.Value.Kind == ast.ConstStr {
+				sb.WriteString(k.Value.S)
+				continue
+			}
+			fv, ok := v.(*ast.FormattedValue)
+			if !ok {
+				sb.WriteString(hole)
+				continue
+			}
+			if s, ok := m.ConstString(fv.Value); ok && fv.FormatSpec == nil {
+				sb.WriteString(s)
+				continue
+			}
+			sb.WriteString(hole)
+		}
+		return
+	case *ast.BinOp:
+		switch x.Op {
+		case ast.Add:
+			skeletonTo(sb, m, x.Left, depth+1)
+			skeletonTo(sb, m, x.Right, depth+1)
+			return
+		case ast.Mod:
+			skeletonTo(sb, m, x.Left, depth+1)
+			return
+		}
+	case *ast.Call:
+		if a, ok := x.Func.(*ast.Attribute); ok && a.Attr == "format" {
+			skeletonTo(sb, m, a.Value, depth+1)
+			return
+		}
+	case *ast.Name:
+		if v := boundValue(m, x); v != nil {
+			skeletonTo(sb, m, v, depth+1)
+			return
+		}
+	}
+	sb.WriteString(hole)
+}
