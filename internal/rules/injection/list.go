@@ -14,5 +14,7 @@ func All() []*analysis.Rule {
 		PartialPath,
 		ParamikoExec,
 		WildcardInjection,
+		EvalUsed,
+		ExecUsed,
 	}
 }

@@ -58,6 +58,9 @@ const (
 	modeShell mode = iota
 	// modeSQL accepts lists of placeholders and driver escaping functions.
 	modeSQL
+	// modeCode accepts only numeric conversions: no quoting makes text safe
+	// to evaluate as Python.
+	modeCode
 )
 
 // maxDepth bounds how many names and nested expressions a classification
