@@ -165,12 +165,13 @@ func utf16Column(text string, col int) int {
 	if col <= 1 || !utf8.ValidString(text) {
 		return col
 	}
-	off := runeStart(text, col-1)
+	off := min(col-1, len(text))
+	past := col - 1 - off
 	units := 0
-	for _, r := range text[:off] {
+	for _, r := range text[:runeStart(text, off)] {
 		units += utf16.RuneLen(r)
 	}
-	return units + (col - 1 - off) + 1
+	return units + past + 1
 }
 
 // artifactURI makes p a URI relative to root with the %SRCROOT% base, or a file URI when
