@@ -9,5 +9,6 @@ func All() []*analysis.Rule {
 		TryExceptPass,
 		TryExceptContinue,
 		BareExcept,
+		FlaskDebug,
 	}
 }

@@ -124,3 +124,30 @@ func ModuleLevelName(m *semantic.Model, target ast.Expr) string {
 	}
 	return n.ID
 }
+
+// ImportsModule reports whether the file imports the top-level package top
+// or any module inside it (`import flask`, `from flask.views import View`).
+func ImportsModule(m *semantic.Model, top string) bool {
+	for _, im := range m.ImportedModules() {
+		if im.Module == top || len(im.Module) > len(top) && im.Module[len(top)] == '.' && im.Module[:len(top)] == top {
+			return true
+		}
+	}
+	return false
+}
+
+// FlaskApp reports whether e is a Flask (or Quart) application object, and
+// whether that is certain: certain when e was built by flask.Flask or
+// quart.Quart, likely when a file that imports flask or quart calls it
+// app or application (an app from a factory or another module).
+func FlaskApp(m *semantic.Model, e ast.Expr) (isApp, certain bool) {
+	switch ConstructedBy(m, e) {
+	case "flask.Flask", "flask.app.Flask", "quart.Quart", "quart.app.Quart":
+		return true, true
+	}
+	switch ExprTail(e) {
+	case "app", "application", "flask_app", "_app":
+		return ImportsModule(m, "flask") || ImportsModule(m, "quart"), false
+	}
+	return false, false
+}
