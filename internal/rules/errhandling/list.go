@@ -10,5 +10,6 @@ func All() []*analysis.Rule {
 		TryExceptContinue,
 		BareExcept,
 		FlaskDebug,
+		DjangoDebug,
 	}
 }
