@@ -16,5 +16,6 @@ func All() []*analysis.Rule {
 		WildcardInjection,
 		EvalUsed,
 		ExecUsed,
+		SQLInjection,
 	}
 }
