@@ -115,7 +115,7 @@ func demoteHeadings(doc string) string {
 // ignores escapes when it looks for @mentions, so a zero-width space follows each @ to
 // keep a decorator in a message from notifying a user of that name.
 func mdText(s string) string {
-	s = sanitize(s)
+	s = sanitize(oneLine(s))
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
@@ -130,8 +130,6 @@ func mdText(s string) string {
 			b.WriteString("&amp;")
 		case '@':
 			b.WriteString("@&#8203;")
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
 		default:
 			b.WriteRune(r)
 		}
@@ -142,7 +140,7 @@ func mdText(s string) string {
 // mdCode puts s in a code span fenced by more backticks than it holds; a pipe is still
 // escaped, since GitHub splits table cells before it finds code spans.
 func mdCode(s string) string {
-	s = strings.NewReplacer("\n", " ", "\r", " ", "|", `\|`).Replace(sanitize(s))
+	s = strings.ReplaceAll(sanitize(oneLine(s)), "|", `\|`)
 	longest, run := 0, 0
 	for _, r := range s {
 		if r == '`' {
@@ -157,6 +155,11 @@ func mdCode(s string) string {
 		s = " " + s + " "
 	}
 	return fence + s + fence
+}
+
+// oneLine puts text on one line, for a table cell.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
 }
 
 // mdHTML escapes text that goes inside an HTML element, such as <summary>.
