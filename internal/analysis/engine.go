@@ -60,10 +60,11 @@ func (e *Engine) Rules() []*Rule { return e.rules }
 type RuleError struct {
 	Path string
 	Code string
-	// Line is where the node being inspected starts; 0 for a File hook.
-	Line  int
-	Value any
-	Stack []byte
+	// Line and Column (1-based) are where the node being inspected starts; 0 for a
+	// File hook.
+	Line, Column int
+	Value        any
+	Stack        []byte
 }
 
 func (e *RuleError) Error() string {
@@ -124,17 +125,19 @@ func (r *runner) resume() (done bool) {
 	defer func() {
 		if v := recover(); v != nil {
 			rule := r.pass.Rule
-			line := 0
+			line, col := 0, 0
 			if r.node != nil {
-				line = r.node.Span().Lineno
+				if sp := r.node.Span(); sp.Lineno > 0 {
+					line, col = sp.Lineno, sp.ColOffset+1
+				}
 			}
 			if rule == nil {
 				// Not a rule's fault (the walk itself failed): resuming could fail again.
-				r.errs = append(r.errs, &RuleError{Path: r.path, Line: line, Value: v, Stack: debug.Stack()})
+				r.errs = append(r.errs, &RuleError{Path: r.path, Line: line, Column: col, Value: v, Stack: debug.Stack()})
 				done = true
 				return
 			}
-			r.errs = append(r.errs, &RuleError{Path: r.path, Code: rule.Code, Line: line, Value: v, Stack: debug.Stack()})
+			r.errs = append(r.errs, &RuleError{Path: r.path, Code: rule.Code, Line: line, Column: col, Value: v, Stack: debug.Stack()})
 			r.disabled = append(r.disabled, rule)
 			done = false
 		}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/rules"
 )
 
@@ -36,10 +35,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	// scan that is slow to wind down.
 	context.AfterFunc(ctx, stop)
 	return run(ctx, args, &app{
-		stdout: stdout,
-		stderr: stderr,
-		getenv: os.Getenv,
-		rules:  rules.All,
+		stdout:   stdout,
+		stderr:   stderr,
+		getenv:   os.Getenv,
+		registry: rules.Categories,
 	})
 }
 
@@ -47,7 +46,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	rules          func() []*analysis.Rule
+	// registry returns the rules by category; tests replace it.
+	registry func() []rules.Category
 	// code is the exit code a command chose when it did not fail.
 	code int
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/rules"
 )
 
 func TestDevAST(t *testing.T) {
@@ -63,32 +64,56 @@ func fakeRules() []*analysis.Rule {
 	}
 }
 
+func fakeCategories() []rules.Category {
+	fr := fakeRules()
+	return []rules.Category{{Name: "crypto", Rules: fr[1:]}, {Name: "injection", Rules: fr[:1]}}
+}
+
 func TestRules(t *testing.T) {
 	tests := []struct {
-		name     string
-		rules    []*analysis.Rule
-		args     []string
-		wantCode int
-		want     string
-		wantErr  string
+		name       string
+		rules      []*analysis.Rule
+		categories []rules.Category
+		args       []string
+		wantCode   int
+		want       string
+		wantErr    string
 	}{
 		{name: "empty", args: nil, want: "no rules registered yet\n"},
 		{name: "empty_json", args: []string{"-f", "json"}, want: "[]\n"},
 		{
 			name: "list", rules: fakeRules(),
-			want: "CODE   SEVERITY  NAME                   SUMMARY\n" +
-				"KR101  high      subprocess-shell-true  subprocess call with shell=True\n" +
-				"KR201  medium    weak-hash              md5 or sha1 used for security\n",
+			want: "CODE   SEVERITY  NAME                   ALIASES    SUMMARY\n" +
+				"KR101  high      subprocess-shell-true  B602,S602  subprocess call with shell=True\n" +
+				"KR201  medium    weak-hash              -          md5 or sha1 used for security\n",
+		},
+		{
+			name: "category", categories: fakeCategories(), args: []string{"Crypto"},
+			want: "CODE   SEVERITY  NAME       ALIASES  SUMMARY\n" +
+				"KR201  medium    weak-hash  -        md5 or sha1 used for security\n",
+		},
+		{
+			name: "markdown", categories: fakeCategories(), args: []string{"-f", "markdown"},
+			want: "| code | name | category | severity | confidence | CWE | Bandit / Ruff | summary |\n" +
+				"|---|---|---|---|---|---|---|---|\n" +
+				"| KR101 | `subprocess-shell-true` | injection | high | high | CWE-78 | B602, S602 | subprocess call with shell=True |\n" +
+				"| KR201 | `weak-hash` | crypto | medium | medium | - | - | md5 or sha1 used for security |\n",
+		},
+		{
+			name: "explain_by_name_markdown", categories: fakeCategories(), args: []string{"subprocess-shell-true", "-f", "markdown"},
+			want: "# KR101 subprocess-shell-true\n\nsubprocess call with shell=True\n\n" +
+				"- **Category:** injection\n- **Severity:** high\n- **Confidence:** high\n- **CWE:** CWE-78\n- **Aliases:** B602, S602\n\n" +
+				"## What it does\nFlags shell=True.\n",
 		},
 		{
 			name: "explain_by_alias", rules: fakeRules(), args: []string{"s602"},
 			want: "KR101 subprocess-shell-true: subprocess call with shell=True\n\n" +
-				"Severity:   high\nConfidence: high\nCWE:        CWE-78\nAliases:    B602, S602\n\n" +
+				"Category:   test\nSeverity:   high\nConfidence: high\nCWE:        CWE-78\nAliases:    B602, S602\n\n" +
 				"## What it does\nFlags shell=True.\n",
 		},
 		{
 			name: "explain_json", rules: fakeRules(), args: []string{"KR201", "--format", "json"},
-			want: "{\n  \"code\": \"KR201\",\n  \"name\": \"weak-hash\",\n  \"summary\": \"md5 or sha1 used for security\",\n" +
+			want: "{\n  \"code\": \"KR201\",\n  \"name\": \"weak-hash\",\n  \"category\": \"test\",\n  \"summary\": \"md5 or sha1 used for security\",\n" +
 				"  \"severity\": \"medium\",\n  \"confidence\": \"medium\",\n  \"cwe\": [],\n  \"aliases\": [],\n  \"doc\": \"\"\n}\n",
 		},
 		{
@@ -97,12 +122,12 @@ func TestRules(t *testing.T) {
 		},
 		{
 			name: "bad_format", args: []string{"-f", "sarif"}, wantCode: ExitError,
-			wantErr: "krait: unknown format \"sarif\" (want text, json)\nRun 'krait rules --help' for usage.\n",
+			wantErr: "krait: unknown format \"sarif\" (want text, json, markdown)\nRun 'krait rules --help' for usage.\n",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := runKrait(t, runOpts{rules: tt.rules}, append([]string{"rules"}, tt.args...)...)
+			r := runKrait(t, runOpts{rules: tt.rules, categories: tt.categories}, append([]string{"rules"}, tt.args...)...)
 			want := result{code: tt.wantCode, stdout: tt.want, stderr: tt.wantErr}
 			if diff := cmp.Diff(want, r, cmp.AllowUnexported(result{})); diff != "" {
 				t.Errorf("krait rules mismatch (-want +got):\n%s", diff)
@@ -124,7 +149,6 @@ func TestNotYetAvailable(t *testing.T) {
 		want string
 	}{
 		{[]string{"deps", "-f", "cyclonedx", "--offline", "."}, "krait deps: not yet available\n"},
-		{[]string{"baseline", "-o", "b.json", "."}, "krait baseline: not yet available\n"},
 		{[]string{"db", "update", "--url", "https://mirror.invalid/all.zip"}, "krait db update: not yet available\n"},
 		{[]string{"db", "import", "all.zip"}, "krait db import: not yet available\n"},
 		{[]string{"db", "status", "--db", "x"}, "krait db status: not yet available\n"},

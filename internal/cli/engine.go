@@ -5,13 +5,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/config"
 	"github.com/kraitsec/krait/internal/python/parser"
+	"github.com/kraitsec/krait/internal/python/semantic"
 	"github.com/kraitsec/krait/internal/walk"
 )
 
@@ -41,6 +44,25 @@ type scanResult struct {
 	lines    int64
 	bytes    int64
 	elapsed  time.Duration
+	phases   phaseTimes
+	// suppressedByBaseline counts findings the baseline accepted; fixed lists the
+	// baseline entries no finding matched any more.
+	suppressedByBaseline int
+	fixed                []config.Entry
+}
+
+// phaseTimes are the time spent in each stage of the pipeline. The per-file stages
+// are summed over the workers, so with several jobs they add up to more than the
+// wall-clock time.
+type phaseTimes struct {
+	walk, parse, model, rules time.Duration
+}
+
+func (p *phaseTimes) add(q phaseTimes) {
+	p.walk += q.walk
+	p.parse += q.parse
+	p.model += q.model
+	p.rules += q.rules
 }
 
 // outcome is what analysing one file gave.
@@ -48,17 +70,29 @@ type outcome struct {
 	analysed bool
 	lines    int64
 	bytes    int64
-	err      *fileError
+	errs     []fileError
 	skip     *walk.Skip
 	findings []analysis.Finding
+	phases   phaseTimes
 }
 
 // progressFunc is told each time a file is done; it must be safe for concurrent use.
 type progressFunc func()
 
+// scanJob is what every worker needs to analyse files.
+type scanJob struct {
+	engine  *analysis.Engine
+	maxSize int64
+	// projectRoot is the absolute directory that fingerprints are relative to.
+	projectRoot string
+	// packages holds the directories (as walked) that contain an __init__.py, from which
+	// module names are derived without touching the file system again.
+	packages map[string]bool
+}
+
 // scanFiles walks cfg.paths and analyses the Python files on cfg.jobs workers.
 // start is called once the number of files to analyse is known.
-func scanFiles(ctx context.Context, cfg *scanConfig, start func(total int) progressFunc) (*scanResult, error) {
+func scanFiles(ctx context.Context, cfg *scanConfig, engine *analysis.Engine, start func(total int) progressFunc) (*scanResult, error) {
 	began := time.Now()
 	found, err := walk.Walk(ctx, cfg.paths, cfg.walk)
 	if err != nil {
@@ -70,12 +104,18 @@ func scanFiles(ctx context.Context, cfg *scanConfig, start func(total int) progr
 	}
 
 	// Only Python sources have an analyzer so far; other files are not read at all.
+	job := &scanJob{engine: engine, maxSize: cfg.walk.MaxFileSize, projectRoot: absDir(cfg.root), packages: map[string]bool{}}
 	var files []walk.File
 	for _, f := range found.Files {
-		if f.Kind == walk.Python {
-			files = append(files, f)
+		if f.Kind != walk.Python {
+			continue
+		}
+		files = append(files, f)
+		if base := filepath.Base(f.Path); base == "__init__.py" || base == "__init__.pyi" {
+			job.packages[filepath.Dir(f.Path)] = true
 		}
 	}
+	res.phases.walk = time.Since(began)
 	done := start(len(files))
 	outs := make([]outcome, len(files))
 	next := make(chan int)
@@ -85,7 +125,7 @@ func scanFiles(ctx context.Context, cfg *scanConfig, start func(total int) progr
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				outs[i] = analyseFile(files[i], cfg.walk.MaxFileSize)
+				outs[i] = job.analyse(files[i])
 				done()
 			}
 		}()
@@ -105,14 +145,14 @@ feed:
 	}
 
 	for _, o := range outs {
+		res.phases.add(o.phases)
+		res.errors = append(res.errors, o.errs...)
 		switch {
 		case o.analysed:
 			res.files++
 			res.lines += o.lines
 			res.bytes += o.bytes
 			res.findings = append(res.findings, o.findings...)
-		case o.err != nil:
-			res.errors = append(res.errors, *o.err)
 		case o.skip != nil:
 			res.skipped = append(res.skipped, *o.skip)
 		}
@@ -123,26 +163,106 @@ feed:
 	return res, nil
 }
 
-// analyseFile reads and parses one file. A panic in an analyzer becomes an error for
-// this file alone: one bad file must not stop a scan.
-func analyseFile(f walk.File, maxSize int64) (o outcome) {
+// analyse reads, parses, models and checks one file. A panic outside the rules
+// (which the engine isolates itself) becomes an error for this file alone: one bad
+// file must not stop a scan.
+func (j *scanJob) analyse(f walk.File) (o outcome) {
 	defer func() {
 		if r := recover(); r != nil {
-			o = outcome{err: &fileError{Path: f.Path, Kind: errKindInternal, Message: fmt.Sprintf("internal error: %v", r)}}
+			o = outcome{errs: []fileError{{Path: f.Path, Kind: errKindInternal, Message: oneLine(fmt.Sprintf("internal error: %v", r))}}}
 		}
 	}()
-	data, err := walk.ReadFile(f, maxSize)
+	t0 := time.Now()
+	data, err := walk.ReadFile(f, j.maxSize)
 	if err != nil {
 		var se *walk.SkipError
 		if errors.As(err, &se) {
 			return outcome{skip: &walk.Skip{Path: f.Path, Reason: se.Reason}}
 		}
-		return outcome{err: &fileError{Path: f.Path, Kind: errKindRead, Message: unwrapPath(err).Error()}}
+		return outcome{errs: []fileError{{Path: f.Path, Kind: errKindRead, Message: unwrapPath(err).Error()}}}
 	}
-	if _, err := parser.ParseFile(f.Path, data); err != nil {
-		return outcome{err: parseError(f.Path, err)}
+	file, err := parser.Parse(f.Path, data)
+	t1 := time.Now()
+	o.phases.parse = t1.Sub(t0)
+	if err != nil {
+		o.errs = []fileError{*parseError(f.Path, err)}
+		return o
 	}
-	return outcome{analysed: true, lines: countLines(data), bytes: int64(len(data))}
+	o.analysed, o.lines, o.bytes = true, countLines(data), int64(len(data))
+	if len(j.engine.Rules()) == 0 {
+		return o
+	}
+	model := semantic.Build(file.Module, semantic.ModuleOptions(f.Rel, j.packageDepth(f)))
+	t2 := time.Now()
+	o.phases.model = t2.Sub(t1)
+	findings, err := j.engine.Run(j.fingerprintPath(f), file, model)
+	o.phases.rules = time.Since(t2)
+	for i := range findings {
+		findings[i].Path = f.Path
+	}
+	o.findings = findings
+	o.errs = ruleErrors(f.Path, err)
+	return o
+}
+
+// packageDepth counts the directories directly above f, up to its scan root, that
+// are packages (hold an __init__.py).
+func (j *scanJob) packageDepth(f walk.File) int {
+	n := 0
+	dir := filepath.Dir(f.Path)
+	for range strings.Count(f.Rel, "/") {
+		if !j.packages[dir] {
+			break
+		}
+		n++
+		dir = filepath.Dir(dir)
+	}
+	return n
+}
+
+// fingerprintPath is the path hashed into f's fingerprints: relative to the project
+// root (where the configuration lives), so that a baseline matches however and from
+// wherever krait is run; the path below the scan root for files outside it.
+func (j *scanJob) fingerprintPath(f walk.File) string {
+	if j.projectRoot != "" {
+		if abs, err := filepath.Abs(f.Path); err == nil {
+			if rel, err := filepath.Rel(j.projectRoot, abs); err == nil && filepath.IsLocal(rel) {
+				return filepath.ToSlash(rel)
+			}
+		}
+	}
+	return f.Rel
+}
+
+func absDir(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	return abs
+}
+
+// ruleErrors reports each rule that panicked on a file as an internal error there.
+func ruleErrors(path string, err error) []fileError {
+	if err == nil {
+		return nil
+	}
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	out := make([]fileError, 0, len(errs))
+	for _, e := range errs {
+		fe := fileError{Path: path, Kind: errKindInternal, Message: oneLine(e.Error())}
+		var re *analysis.RuleError
+		if errors.As(e, &re) {
+			fe.Line, fe.Column = re.Line, re.Column
+		}
+		out = append(out, fe)
+	}
+	return out
 }
 
 func parseError(path string, err error) *fileError {

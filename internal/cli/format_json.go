@@ -18,10 +18,11 @@ type jsonReport struct {
 // jsonStats always carries the counts, which are reproducible; the measured figures
 // join them only with --stats, so that plain output can be compared between runs.
 type jsonStats struct {
-	Files   int            `json:"files"`
-	Lines   int64          `json:"lines"`
-	Bytes   int64          `json:"bytes"`
-	Skipped map[string]int `json:"skipped"`
+	Files    int            `json:"files"`
+	Findings int            `json:"findings"`
+	Lines    int64          `json:"lines"`
+	Bytes    int64          `json:"bytes"`
+	Skipped  map[string]int `json:"skipped"`
 	*runStats
 }
 
@@ -32,6 +33,7 @@ func writeJSON(w io.Writer, res *scanResult, st *runStats) error {
 		Errors:   res.errors,
 		Stats: jsonStats{
 			Files:    res.files,
+			Findings: len(res.findings),
 			Lines:    res.lines,
 			Bytes:    res.bytes,
 			Skipped:  skippedByReason(res),

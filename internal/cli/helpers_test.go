@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -21,11 +22,13 @@ type result struct {
 	stdout, stderr string
 }
 
-// runOpts lets a test replace the environment and the rule registry.
+// runOpts lets a test replace the environment and the rule registry: categories, or
+// rules that make up one category called "test".
 type runOpts struct {
-	env   map[string]string
-	rules []*analysis.Rule
-	ctx   context.Context
+	env        map[string]string
+	rules      []*analysis.Rule
+	categories []rules.Category
+	ctx        context.Context
 }
 
 func runKrait(t *testing.T, o runOpts, args ...string) result {
@@ -39,7 +42,12 @@ func runKrait(t *testing.T, o runOpts, args ...string) result {
 		stdout: &stdout,
 		stderr: &stderr,
 		getenv: func(k string) string { return o.env[k] },
-		rules:  func() []*analysis.Rule { return o.rules },
+		registry: func() []rules.Category {
+			if o.categories != nil {
+				return o.categories
+			}
+			return []rules.Category{{Name: "test", Rules: o.rules}}
+		},
 	})
 	return result{code: code, stdout: stdout.String(), stderr: stderr.String()}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/config"
 	"github.com/kraitsec/krait/internal/walk"
 )
 
@@ -20,32 +21,43 @@ func TestFilterAndExitCode(t *testing.T) {
 		finding("KR102", analysis.SeverityLow, analysis.ConfidenceHigh),
 		finding("KR201", analysis.SeverityMedium, analysis.ConfidenceLow),
 	}
+	cat := config.Catalog{Codes: []string{"KR101", "KR102", "KR201"},
+		Categories: map[string][]string{"injection": {"KR101", "KR102"}, "crypto": {"KR201"}}}
 	tests := []struct {
 		name     string
-		cfg      scanConfig
+		ov       config.Overrides
 		want     []string
 		wantCode int
 	}{
-		{"defaults", scanConfig{failOn: analysis.SeverityLow}, []string{"KR101", "KR102", "KR201"}, ExitFindings},
-		{"select_prefix", scanConfig{selects: []string{"KR2"}, failOn: analysis.SeverityLow}, []string{"KR201"}, ExitFindings},
-		{"ignore_code", scanConfig{ignores: []string{"KR101"}, failOn: analysis.SeverityLow}, []string{"KR102", "KR201"}, ExitFindings},
-		{"min_severity", scanConfig{minSeverity: analysis.SeverityMedium, failOn: analysis.SeverityLow}, []string{"KR101", "KR201"}, ExitFindings},
-		{"min_confidence", scanConfig{minConfidence: analysis.ConfidenceMedium, failOn: analysis.SeverityLow}, []string{"KR101", "KR102"}, ExitFindings},
-		{"fail_on_above_all", scanConfig{failOn: analysis.SeverityCritical}, []string{"KR101", "KR102", "KR201"}, ExitOK},
-		{"fail_on_never", scanConfig{}, []string{"KR101", "KR102", "KR201"}, ExitOK},
-		{"everything_ignored", scanConfig{ignores: []string{"KR"}, failOn: analysis.SeverityLow}, nil, ExitOK},
+		{"defaults", config.Overrides{}, []string{"KR101", "KR102", "KR201"}, ExitFindings},
+		{"select_prefix", config.Overrides{Select: []string{"KR2"}}, []string{"KR201"}, ExitFindings},
+		{"select_category", config.Overrides{Select: []string{"injection"}}, []string{"KR101", "KR102"}, ExitFindings},
+		{"ignore_code", config.Overrides{Ignore: []string{"KR101"}}, []string{"KR102", "KR201"}, ExitFindings},
+		{"ignore_category", config.Overrides{Ignore: []string{"Crypto"}}, []string{"KR101", "KR102"}, ExitFindings},
+		{"min_severity", config.Overrides{MinSeverity: "medium"}, []string{"KR101", "KR201"}, ExitFindings},
+		{"min_confidence", config.Overrides{MinConfidence: "medium"}, []string{"KR101", "KR102"}, ExitFindings},
+		{"fail_on_above_all", config.Overrides{FailOn: "critical"}, []string{"KR101", "KR102", "KR201"}, ExitOK},
+		{"fail_on_never", config.Overrides{FailOn: "never"}, []string{"KR101", "KR102", "KR201"}, ExitOK},
+		{"everything_ignored", config.Overrides{Ignore: []string{"KR"}}, nil, ExitOK},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := &scanResult{findings: filterFindings(all, &tt.cfg), files: 1}
+			eff, err := config.Merge(nil, tt.ov, cat)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := &scanResult{files: 1}
 			var got []string
-			for _, f := range res.findings {
-				got = append(got, f.Code)
+			for _, f := range all {
+				if eff.Keep(f) {
+					res.findings = append(res.findings, f)
+					got = append(got, f.Code)
+				}
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("filter mismatch (-want +got):\n%s", diff)
 			}
-			if code := exitCode(res, &tt.cfg); code != tt.wantCode {
+			if code := exitCode(res, eff); code != tt.wantCode {
 				t.Errorf("exitCode = %d; want %d", code, tt.wantCode)
 			}
 		})
@@ -54,14 +66,17 @@ func TestFilterAndExitCode(t *testing.T) {
 
 func TestExitCodeErrors(t *testing.T) {
 	errs := []fileError{{Path: "a.py", Kind: errKindSyntax}}
-	cfg := &scanConfig{failOn: analysis.SeverityLow}
-	if got := exitCode(&scanResult{files: 1, errors: errs}, cfg); got != ExitOK {
+	eff, err := config.Merge(nil, config.Overrides{}, config.Catalog{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := exitCode(&scanResult{files: 1, errors: errs}, eff); got != ExitOK {
 		t.Errorf("some files scanned, one broken: exit %d; want 0", got)
 	}
-	if got := exitCode(&scanResult{errors: errs}, cfg); got != ExitError {
+	if got := exitCode(&scanResult{errors: errs}, eff); got != ExitError {
 		t.Errorf("nothing scanned, one broken: exit %d; want 2", got)
 	}
-	if got := exitCode(&scanResult{}, cfg); got != ExitOK {
+	if got := exitCode(&scanResult{}, eff); got != ExitOK {
 		t.Errorf("nothing to scan: exit %d; want 0", got)
 	}
 }

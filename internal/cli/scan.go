@@ -2,7 +2,6 @@ package cli
 
 import (
 	"os"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -10,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/config"
 	"github.com/kraitsec/krait/internal/walk"
 )
 
@@ -19,10 +18,6 @@ func scanFormats() []string { return []string{"text", "json", "sarif", "markdown
 
 // scanFormatsReady lists the formats that work today.
 func scanFormatsReady() []string { return []string{"text", "json"} }
-
-// selectorRe matches a rule code or code prefix for --select and --ignore. Categories
-// are part of the contract but no rule declares one yet, so none is accepted.
-var selectorRe = regexp.MustCompile(`^KR[0-9]{0,3}$`)
 
 // scanFlags holds the raw flag values; validate turns them into a scanConfig.
 type scanFlags struct {
@@ -65,18 +60,16 @@ func (w *walkFlags) options(cmd *cobra.Command) (walk.Options, int, error) {
 	return walk.Options{Exclude: w.exclude, MaxFileSize: size}, w.jobs, nil
 }
 
-// scanConfig is a validated scan request.
+// scanConfig is a validated scan request. Rule selection, levels and the baseline
+// are settled later, once the configuration file has been read (see runScan).
 type scanConfig struct {
-	paths         []string
-	format        string
-	output        string
-	selects       []string
-	ignores       []string
-	minSeverity   analysis.Severity
-	minConfidence analysis.Confidence
-	// failOn is the lowest severity that makes the exit code 1; 0 means never.
-	failOn     analysis.Severity
-	baseline   string
+	paths  []string
+	format string
+	output string
+	// root is the project directory: where krait.toml or pyproject.toml is looked
+	// for, and what fingerprints and per-file ignores are relative to.
+	root       string
+	overrides  config.Overrides
 	walk       walk.Options
 	jobs       int
 	offline    bool
@@ -102,7 +95,7 @@ func newScanCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			code, err := runScan(cmd.Context(), a, cfg)
+			code, err := runScan(cmd, a, cfg)
 			a.code = code
 			return err
 		},
@@ -110,8 +103,8 @@ func newScanCmd(a *app) *cobra.Command {
 	fs := cmd.Flags()
 	fs.StringVarP(&f.format, "format", "f", "text", "output `FORMAT`: "+strings.Join(scanFormats(), "|"))
 	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of stdout")
-	fs.StringSliceVar(&f.selects, "select", nil, "report only these rule codes or code prefixes (comma-separated `LIST`)")
-	fs.StringSliceVar(&f.ignores, "ignore", nil, "never report these rule codes or code prefixes (comma-separated `LIST`)")
+	fs.StringSliceVar(&f.selects, "select", nil, "run only these rules: codes, code prefixes (KR1) or categories (injection); comma-separated `LIST`")
+	fs.StringSliceVar(&f.ignores, "ignore", nil, "do not run these rules: codes, code prefixes or categories; comma-separated `LIST`")
 	fs.StringVar(&f.minSeverity, "min-severity", "low", "report findings of at least this `SEVERITY`: low|medium|high|critical")
 	fs.StringVar(&f.minConfidence, "min-confidence", "low", "report findings of at least this `CONFIDENCE`: low|medium|high")
 	fs.StringVar(&f.failOn, "fail-on", "low", "exit 1 on a finding at or above `SEVERITY`: low|medium|high|critical|never")
@@ -129,7 +122,6 @@ func (f *scanFlags) validate(cmd *cobra.Command, args []string, getenv func(stri
 	cfg := &scanConfig{
 		paths:      args,
 		output:     f.output,
-		baseline:   f.baseline,
 		offline:    f.offline,
 		noProgress: f.noProgress,
 		quiet:      f.quiet,
@@ -138,33 +130,31 @@ func (f *scanFlags) validate(cmd *cobra.Command, args []string, getenv func(stri
 	if len(cfg.paths) == 0 {
 		cfg.paths = []string{"."}
 	}
+	cfg.root = projectRoot(cfg.paths)
 	var err error
 	if cfg.format, err = checkFormat(cmd, f.format, scanFormats(), scanFormatsReady()); err != nil {
 		return nil, err
 	}
-	if cfg.selects, err = parseSelectors(cmd, "--select", f.selects); err != nil {
-		return nil, err
+	// Only the flags that were given override the configuration file.
+	fs := cmd.Flags()
+	ov := config.Overrides{Select: f.selects, Ignore: f.ignores, Exclude: f.walk.exclude}
+	if fs.Changed("min-severity") {
+		ov.MinSeverity = f.minSeverity
 	}
-	if cfg.ignores, err = parseSelectors(cmd, "--ignore", f.ignores); err != nil {
-		return nil, err
+	if fs.Changed("min-confidence") {
+		ov.MinConfidence = f.minConfidence
 	}
-	if cfg.minSeverity, err = analysis.ParseSeverity(f.minSeverity); err != nil {
-		return nil, usagef(cmd, "--min-severity: %v", err)
+	if fs.Changed("fail-on") {
+		ov.FailOn = f.failOn
 	}
-	if cfg.minConfidence, err = analysis.ParseConfidence(f.minConfidence); err != nil {
-		return nil, usagef(cmd, "--min-confidence: %v", err)
-	}
-	if !strings.EqualFold(f.failOn, "never") {
-		if cfg.failOn, err = analysis.ParseSeverity(f.failOn); err != nil {
-			return nil, usagef(cmd, "--fail-on: %v (or never)", err)
-		}
-	}
-	if cfg.baseline != "" {
+	if f.baseline != "" {
 		// Checked now so that a typo fails fast rather than silently reporting everything.
-		if _, err := os.Stat(cfg.baseline); err != nil {
+		if _, err := os.Stat(f.baseline); err != nil {
 			return nil, usagef(cmd, "--baseline: %v", err)
 		}
+		ov.Baseline = f.baseline
 	}
+	cfg.overrides = ov
 	if cfg.walk, cfg.jobs, err = f.walk.options(cmd); err != nil {
 		return nil, err
 	}
@@ -173,6 +163,17 @@ func (f *scanFlags) validate(cmd *cobra.Command, args []string, getenv func(stri
 		cfg.db = defaultDBDir(getenv)
 	}
 	return cfg, nil
+}
+
+// projectRoot is the directory whose configuration a scan uses: the one directory
+// given, else the current directory (for several paths, or a file).
+func projectRoot(paths []string) string {
+	if len(paths) == 1 {
+		if fi, err := os.Stat(paths[0]); err == nil && fi.IsDir() {
+			return paths[0]
+		}
+	}
+	return "."
 }
 
 // checkFormat accepts a format of the contract and says clearly when it is not built yet.
@@ -185,18 +186,6 @@ func checkFormat(cmd *cobra.Command, format string, all, ready []string) (string
 		return "", usagef(cmd, "format %s is not yet available (available: %s)", format, strings.Join(ready, ", "))
 	}
 	return format, nil
-}
-
-func parseSelectors(cmd *cobra.Command, flag string, items []string) ([]string, error) {
-	var out []string
-	for _, it := range items {
-		s := strings.ToUpper(strings.TrimSpace(it))
-		if !selectorRe.MatchString(s) {
-			return nil, usagef(cmd, "%s: unknown rule code or prefix %q (want e.g. KR1 or KR101)", flag, it)
-		}
-		out = append(out, s)
-	}
-	return out, nil
 }
 
 func defaultDBDir(getenv func(string) string) string {

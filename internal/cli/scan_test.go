@@ -97,9 +97,10 @@ func TestScanBadUsage(t *testing.T) {
 		{"format_unknown", []string{"--format", "xml"}, `unknown format "xml"`},
 		{"min_severity", []string{"--min-severity", "severe"}, `--min-severity: invalid severity "severe"`},
 		{"min_confidence", []string{"--min-confidence", "critical"}, `--min-confidence: invalid confidence "critical"`},
-		{"fail_on", []string{"--fail-on", "sometimes"}, "--fail-on: invalid severity"},
-		{"select", []string{"--select", "KR1,injection"}, `--select: unknown rule code or prefix "injection"`},
-		{"ignore", []string{"--ignore", "B602"}, `--ignore: unknown rule code or prefix "B602"`},
+		{"fail_on", []string{"--fail-on", "sometimes"}, `--fail-on: invalid fail-on "sometimes"`},
+		{"select", []string{"--select", "KR1,injection"}, `--select: unknown rule selector "injection" (want a code such as KR101, a prefix such as KR1, or a category: test)`},
+		{"select_unknown_code", []string{"--select", "KR999"}, `--select: unknown rule KR999`},
+		{"ignore", []string{"--ignore", "B602"}, `--ignore: unknown rule selector "B602"`},
 		{"jobs", []string{"-j", "0"}, "--jobs must be at least 1"},
 		{"jobs_not_number", []string{"-j", "many"}, `invalid argument "many"`},
 		{"exclude", []string{"--exclude", "[a"}, `--exclude: invalid exclude pattern "[a"`},
@@ -125,10 +126,10 @@ func TestScanBadUsage(t *testing.T) {
 
 func TestScanGoodFlags(t *testing.T) {
 	baseline := filepath.Join(t.TempDir(), "baseline.json")
-	if err := os.WriteFile(baseline, []byte("{}"), 0o644); err != nil {
+	if err := os.WriteFile(baseline, []byte(`{"version": 1, "entries": []}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"scan", "-q", "--select", "KR1,kr2", "--ignore", "KR105", "--ignore", "KR",
+	args := []string{"scan", "-q", "--select", "KR1,kr2,test", "--ignore", "KR10", "--ignore", "KR",
 		"--min-severity", "HIGH", "--min-confidence", "medium", "--fail-on", "never",
 		"--baseline", baseline, "--exclude", "**/tests/**", "--exclude", "*.pyi", "-j", "3",
 		"--offline", "--db", t.TempDir(), "--no-progress", "--max-file-size", "1MiB", "testdata/proj"}

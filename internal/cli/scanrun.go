@@ -3,20 +3,100 @@ package cli
 import (
 	"bytes"
 	"context"
-	"strings"
+	"sort"
+
+	"github.com/spf13/cobra"
 
 	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/config"
+	"github.com/kraitsec/krait/internal/rules"
 )
 
-// runScan performs a validated scan request and returns the exit code.
-func runScan(ctx context.Context, a *app, cfg *scanConfig) (int, error) {
+// settings are a scan request merged with the project's configuration file.
+type settings struct {
+	eff      *config.Effective
+	baseline *config.Baseline
+	engine   *analysis.Engine
+}
+
+// loadSettings reads the configuration in cfg.root, merges the flags over it, and
+// builds the engine with the rules that are enabled.
+func loadSettings(cmd *cobra.Command, a *app, cfg *scanConfig) (*settings, error) {
+	cats := a.registry()
+	cat := catalog(cats)
+	file, _, err := config.Load(cfg.root, cat)
+	if err != nil {
+		return nil, err
+	}
+	eff, err := config.Merge(file, cfg.overrides, cat)
+	if err != nil {
+		return nil, usagef(cmd, "%v", err)
+	}
+	cfg.walk.Exclude = eff.Exclude
+	s := &settings{eff: eff}
+	if eff.Baseline != "" {
+		if s.baseline, err = config.LoadBaseline(eff.Baseline); err != nil {
+			return nil, err
+		}
+	}
+	var enabled []*analysis.Rule
+	for _, r := range rules.Flatten(cats) {
+		if eff.Enabled(r) {
+			enabled = append(enabled, r)
+		}
+	}
+	s.engine = analysis.NewEngine(enabled)
+	return s, nil
+}
+
+// catalog tells the configuration which rule codes and categories exist.
+func catalog(cats []rules.Category) config.Catalog {
+	c := config.Catalog{Categories: make(map[string][]string, len(cats))}
+	for _, cat := range cats {
+		codes := make([]string, len(cat.Rules))
+		for i, r := range cat.Rules {
+			codes[i] = r.Code
+		}
+		c.Codes = append(c.Codes, codes...)
+		c.Categories[cat.Name] = codes
+	}
+	return c
+}
+
+// scan runs the whole pipeline short of reporting: walk, analyse, filter, order.
+func scan(ctx context.Context, a *app, cfg *scanConfig, s *settings) (*scanResult, error) {
 	prog := newProgress(a, !cfg.noProgress && !cfg.quiet)
-	res, err := scanFiles(ctx, cfg, prog.start)
+	res, err := scanFiles(ctx, cfg, s.engine, prog.start)
 	prog.finish()
+	if err != nil {
+		return nil, err
+	}
+	kept := res.findings[:0]
+	for _, f := range res.findings {
+		if s.eff.Keep(f) {
+			kept = append(kept, f)
+		}
+	}
+	res.findings = kept
+	sort.SliceStable(res.findings, func(i, j int) bool { return analysis.FindingLess(&res.findings[i], &res.findings[j]) })
+	return res, nil
+}
+
+// runScan performs a validated scan request and returns the exit code.
+func runScan(cmd *cobra.Command, a *app, cfg *scanConfig) (int, error) {
+	s, err := loadSettings(cmd, a, cfg)
 	if err != nil {
 		return ExitError, err
 	}
-	res.findings = filterFindings(res.findings, cfg)
+	res, err := scan(cmd.Context(), a, cfg, s)
+	if err != nil {
+		return ExitError, err
+	}
+	if s.baseline != nil {
+		before := len(res.findings)
+		res.findings, res.fixed = s.baseline.Filter(res.findings)
+		res.suppressedByBaseline = before - len(res.findings)
+	}
 
 	var st *runStats
 	if cfg.stats {
@@ -39,49 +119,19 @@ func runScan(ctx context.Context, a *app, cfg *scanConfig) (int, error) {
 	if st != nil && cfg.format == "text" {
 		writeTextStats(a.stderr, res, st)
 	}
-	return exitCode(res, cfg), nil
+	return exitCode(res, s.eff), nil
 }
 
 // exitCode applies the contract: findings at or above --fail-on give 1; otherwise a
 // scan that could analyse nothing but hit errors gives 2.
-func exitCode(res *scanResult, cfg *scanConfig) int {
-	if cfg.failOn != 0 {
-		for _, f := range res.findings {
-			if f.Severity >= cfg.failOn {
-				return ExitFindings
-			}
+func exitCode(res *scanResult, eff *config.Effective) int {
+	for _, f := range res.findings {
+		if eff.Fails(f) {
+			return ExitFindings
 		}
 	}
 	if res.files == 0 && len(res.errors) > 0 {
 		return ExitError
 	}
 	return ExitOK
-}
-
-// filterFindings keeps the findings that --select, --ignore, --min-severity and
-// --min-confidence let through. A selector matches a code or a code prefix.
-func filterFindings(fs []analysis.Finding, cfg *scanConfig) []analysis.Finding {
-	out := fs[:0:0]
-	for _, f := range fs {
-		if f.Severity < cfg.minSeverity || f.Confidence < cfg.minConfidence {
-			continue
-		}
-		if len(cfg.selects) > 0 && !matchesAny(f, cfg.selects) {
-			continue
-		}
-		if matchesAny(f, cfg.ignores) {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-func matchesAny(f analysis.Finding, selectors []string) bool {
-	for _, s := range selectors {
-		if strings.HasPrefix(f.Code, s) {
-			return true
-		}
-	}
-	return false
 }

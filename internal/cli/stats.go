@@ -13,10 +13,20 @@ type runStats struct {
 	LinesPerSecond float64 `json:"lines_per_second"`
 	// PeakRSSBytes is the process's peak resident set size; 0 where the OS does not say.
 	PeakRSSBytes int64 `json:"peak_rss_bytes"`
+	// The time spent in each phase; parse, model and rules are summed over the
+	// workers, so with several jobs they can add up to more than Seconds.
+	WalkSeconds  float64 `json:"walk_seconds"`
+	ParseSeconds float64 `json:"parse_seconds"`
+	ModelSeconds float64 `json:"model_seconds"`
+	RulesSeconds float64 `json:"rules_seconds"`
 }
 
 func measure(res *scanResult) *runStats {
-	st := &runStats{Seconds: res.elapsed.Seconds(), PeakRSSBytes: peakRSS()}
+	st := &runStats{
+		Seconds: res.elapsed.Seconds(), PeakRSSBytes: peakRSS(),
+		WalkSeconds: res.phases.walk.Seconds(), ParseSeconds: res.phases.parse.Seconds(),
+		ModelSeconds: res.phases.model.Seconds(), RulesSeconds: res.phases.rules.Seconds(),
+	}
 	if st.Seconds > 0 {
 		st.LinesPerSecond = float64(res.lines) / st.Seconds
 	}
@@ -36,6 +46,8 @@ func writeTextStats(w io.Writer, res *scanResult, st *runStats) {
 	fmt.Fprintf(w, "krait: stats: %s, %s, %s in %.3fs (%.0f lines/s), peak RSS %s\n",
 		plural(res.files, "file"), plural(int(res.lines), "line"), plural(int(res.bytes), "byte"),
 		st.Seconds, st.LinesPerSecond, mebibytes(st.PeakRSSBytes))
+	fmt.Fprintf(w, "krait: stats: %s; walk %.3fs, parse %.3fs, model %.3fs, rules %.3fs (summed over workers)\n",
+		plural(len(res.findings), "finding"), st.WalkSeconds, st.ParseSeconds, st.ModelSeconds, st.RulesSeconds)
 	counts := skippedByReason(res)
 	if len(counts) == 0 {
 		return

@@ -15,19 +15,6 @@ func notYet(a *app) func(*cobra.Command, []string) error {
 	}
 }
 
-func newBaselineCmd(a *app) *cobra.Command {
-	var output string
-	var wf walkFlags
-	cmd := &cobra.Command{
-		Use:   "baseline [PATH ...] -o FILE",
-		Short: "Write a baseline of today's findings (not yet available)",
-		RunE:  notYet(a),
-	}
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write the baseline to `FILE`")
-	wf.register(cmd.Flags())
-	return cmd
-}
-
 func newDepsCmd(a *app) *cobra.Command {
 	var format, output, db string
 	var offline bool

@@ -1,0 +1,1 @@
+assert eval("1") == 1
