@@ -17,5 +17,6 @@ func All() []*analysis.Rule {
 		EvalUsed,
 		ExecUsed,
 		SQLInjection,
+		SQLString,
 	}
 }
