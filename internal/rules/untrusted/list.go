@@ -8,5 +8,23 @@ func All() []*analysis.Rule {
 	return []*analysis.Rule{
 		PickleLoad,
 		MarshalLoad,
+		UnsafeYAMLLoad,
+		PickleImport,
+		StdlibXMLParse,
+		LxmlXXE,
+		XMLImport,
+		XMLRPCImport,
+		SAXExternalEntities,
+		URLOpen,
+		Jinja2Autoescape,
+		MakoTemplates,
+		DjangoMarkSafe,
+		MarkupXSS,
+		TemplateInjection,
+		TorchLoad,
+		NumpyAllowPickle,
+		KerasUnsafeLoad,
+		HubUnpinnedRevision,
+		TrustRemoteCode,
 	}
 }

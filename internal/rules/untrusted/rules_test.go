@@ -3,6 +3,7 @@ package untrusted
 import (
 	"testing"
 
+	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/analysis/analysistest"
 )
 
@@ -10,6 +11,23 @@ func TestRules(t *testing.T) {
 	for _, r := range All() {
 		t.Run(r.Code, func(t *testing.T) {
 			analysistest.Run(t, "testdata", r)
+		})
+	}
+}
+
+// TestFileWideSanitizers covers what a whole file changes, such as importing
+// defusedxml, which one fixture per rule cannot show next to its positives.
+func TestFileWideSanitizers(t *testing.T) {
+	for _, tc := range []struct {
+		dir  string
+		rule *analysis.Rule
+	}{
+		{"testdata/defused", StdlibXMLParse},
+		{"testdata/defused", XMLImport},
+		{"testdata/defused", XMLRPCImport},
+	} {
+		t.Run(tc.rule.Code, func(t *testing.T) {
+			analysistest.Run(t, tc.dir, tc.rule)
 		})
 	}
 }

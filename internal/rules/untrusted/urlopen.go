@@ -167,15 +167,13 @@ func constPrefix(m *semantic.Model, e ast.Expr, depth int) (string, bool) {
 			return l + r, whole
 		case ast.Mod:
 			if s, ok := m.ConstString(x.Left); ok {
-				s, _, _ = strings.Cut(s, "%")
-				return s, false
+				return percentPrefix(m, s, formatOperands(x.Right)), false
 			}
 		}
 	case *ast.Call:
 		if a, ok := x.Func.(*ast.Attribute); ok && a.Attr == "format" {
 			if s, ok := m.ConstString(a.Value); ok {
-				s, _, _ = strings.Cut(s, "{")
-				return s, false
+				return bracePrefix(m, s, x), false
 			}
 		}
 	case *ast.Name:
@@ -184,4 +182,55 @@ func constPrefix(m *semantic.Model, e ast.Expr, depth int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// percentPrefix returns the text `tmpl % args` starts with, substituting
+// leading %s fields whose arguments are constant strings.
+func percentPrefix(m *semantic.Model, tmpl string, args []ast.Expr) string {
+	var sb strings.Builder
+	for i := 0; ; i++ {
+		before, after, found := strings.Cut(tmpl, "%")
+		sb.WriteString(before)
+		if !found || !strings.HasPrefix(after, "s") || i >= len(args) {
+			return sb.String()
+		}
+		v, ok := m.ConstString(args[i])
+		if !ok {
+			return sb.String()
+		}
+		sb.WriteString(v)
+		tmpl = after[1:]
+	}
+}
+
+// bracePrefix returns the text `tmpl.format(...)` starts with, substituting
+// leading {} and {name} fields whose arguments are constant strings.
+func bracePrefix(m *semantic.Model, tmpl string, c *ast.Call) string {
+	var sb strings.Builder
+	for auto := 0; ; auto++ {
+		before, after, found := strings.Cut(tmpl, "{")
+		sb.WriteString(before)
+		field, rest, closed := strings.Cut(after, "}")
+		if !found || !closed || strings.HasPrefix(after, "{") {
+			return sb.String()
+		}
+		var arg ast.Expr
+		switch {
+		case field == "":
+			arg = ruleutil.Arg(c, auto, "")
+		case field[0] >= '0' && field[0] <= '9':
+			arg = ruleutil.Arg(c, int(field[0]-'0'), "")
+			if len(field) > 1 {
+				arg = nil
+			}
+		default:
+			arg = ruleutil.Arg(c, -1, field)
+		}
+		v, ok := m.ConstString(arg)
+		if arg == nil || !ok {
+			return sb.String()
+		}
+		sb.WriteString(v)
+		tmpl = rest
+	}
 }
