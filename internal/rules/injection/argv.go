@@ -110,15 +110,15 @@ func hasStarred(list []ast.Expr) bool {
 // by the program, not by its input.
 func programSource(m *semantic.Model, e ast.Expr) source {
 	if e == nil {
-		return srcConst
+		return srcConst()
 	}
 	v := valueOf(m, e)
 	if m.QualifiedNameIs(v, "sys.executable") {
-		return srcConst
+		return srcConst()
 	}
 	if c, ok := v.(*ast.Call); ok && len(c.Args) > 0 && m.QualifiedNameIs(c.Func, "shutil.which") {
 		if _, ok := m.ConstString(c.Args[0]); ok {
-			return srcConst
+			return srcConst()
 		}
 	}
 	return classify(m, e, modeShell)
@@ -126,7 +126,7 @@ func programSource(m *semantic.Model, e ast.Expr) source {
 
 // argsSource judges the arguments of an argv, worst first.
 func argsSource(m *semantic.Model, args []ast.Expr) source {
-	s := srcConst
+	s := srcConst()
 	for _, e := range args {
 		if st, ok := e.(*ast.Starred); ok {
 			e = st.Value

@@ -18,5 +18,7 @@ func All() []*analysis.Rule {
 		ExecUsed,
 		SQLInjection,
 		SQLString,
+		DjangoExtra,
+		DjangoRawSQL,
 	}
 }

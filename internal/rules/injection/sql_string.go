@@ -130,5 +130,17 @@ func sqlQueries(m *semantic.Model, c *ast.Call, cover func(ast.Expr)) {
 	}
 	if sink, ok := sqlSink(m, c); ok && sink.query != nil {
 		cover(sink.query)
+		return
+	}
+	if q, ok := rawSQLQuery(m, c); ok {
+		cover(q)
+		return
+	}
+	if args, ok := extraArgs(m, c); ok {
+		for _, a := range args {
+			if a != nil {
+				fragments(m, a, cover)
+			}
+		}
 	}
 }

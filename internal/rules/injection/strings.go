@@ -78,11 +78,11 @@ type classifier struct {
 	mode mode
 }
 
-var (
-	srcConst  = source{origin: originConst}
-	srcSafe   = source{origin: originSafe}
-	srcOpaque = source{origin: originOpaque, how: howOpaque}
-)
+// The verdicts that carry no detail. They are constants in spirit; Go has
+// no struct constants, hence functions.
+func srcConst() source  { return source{origin: originConst} }
+func srcSafe() source   { return source{origin: originSafe} }
+func srcOpaque() source { return source{origin: originOpaque, how: howOpaque} }
 
 // worse returns the verdict that matters more of a and b.
 func worse(a, b source) source {
@@ -103,10 +103,10 @@ func splice(part source, how string) source {
 
 func (c *classifier) expr(e ast.Expr, depth int) source {
 	if e == nil || depth > maxDepth {
-		return srcOpaque
+		return srcOpaque()
 	}
 	if _, ok := c.m.ConstValue(e); ok {
-		return srcConst
+		return srcConst()
 	}
 	switch x := e.(type) {
 	case *ast.JoinedStr:
@@ -127,13 +127,13 @@ func (c *classifier) expr(e ast.Expr, depth int) source {
 	case *ast.IfExp:
 		return worse(c.expr(x.Body, depth+1), c.expr(x.Orelse, depth+1))
 	case *ast.BoolOp:
-		s := srcConst
+		s := srcConst()
 		for _, v := range x.Values {
 			s = worse(s, c.expr(v, depth+1))
 		}
 		return s
 	}
-	return srcOpaque
+	return srcOpaque()
 }
 
 // name follows a variable to the value bound in effect where it is used.
@@ -182,14 +182,14 @@ func valueOf(m *semantic.Model, e ast.Expr) ast.Expr {
 }
 
 func (c *classifier) fstring(j *ast.JoinedStr, depth int) source {
-	s := srcConst
+	s := srcConst()
 	for _, v := range j.Values {
 		fv, ok := v.(*ast.FormattedValue)
 		if !ok {
 			continue
 		}
 		if numericSpec(c.m, fv.FormatSpec) {
-			s = worse(s, srcSafe)
+			s = worse(s, srcSafe())
 			continue
 		}
 		s = worse(s, splice(c.expr(fv.Value, depth+1), howFString))
@@ -210,7 +210,7 @@ func numericSpec(m *semantic.Model, spec ast.Expr) bool {
 func (c *classifier) percent(b *ast.BinOp, depth int) source {
 	left := c.expr(b.Left, depth+1)
 	if format, ok := c.m.ConstString(b.Left); ok && numericConversions(format) {
-		return srcSafe
+		return srcSafe()
 	}
 	var args source
 	switch r := b.Right.(type) {
@@ -259,7 +259,7 @@ func numericConversions(f string) bool {
 }
 
 func (c *classifier) all(list []ast.Expr, depth int) source {
-	s := srcConst
+	s := srcConst()
 	for _, e := range list {
 		s = worse(s, c.expr(e, depth+1))
 	}
@@ -281,7 +281,7 @@ func (c *classifier) concat(b *ast.BinOp, depth int) source {
 		x = o.Left
 	}
 	list = append(list, x)
-	s, str := srcConst, false
+	s, str := srcConst(), false
 	for _, p := range list {
 		ps := c.expr(p, depth+1)
 		if ps.origin == originBuilt || c.stringish(p, depth) {
@@ -290,7 +290,7 @@ func (c *classifier) concat(b *ast.BinOp, depth int) source {
 		s = worse(s, ps)
 	}
 	if !str {
-		return srcOpaque
+		return srcOpaque()
 	}
 	return splice(s, howConcat)
 }
@@ -323,19 +323,19 @@ func (c *classifier) stringish(e ast.Expr, depth int) bool {
 
 func (c *classifier) call(x *ast.Call, depth int) source {
 	if c.sanitizer(x) {
-		return srcSafe
+		return srcSafe()
 	}
 	a, ok := x.Func.(*ast.Attribute)
 	if !ok {
 		if c.m.QualifiedNameIs(x.Func, "builtins.str") && len(x.Args) == 1 {
 			return c.expr(x.Args[0], depth+1)
 		}
-		return srcOpaque
+		return srcOpaque()
 	}
 	switch a.Attr {
 	case "format":
 		if !c.stringish(a.Value, depth) {
-			return srcOpaque
+			return srcOpaque()
 		}
 		s := c.expr(a.Value, depth+1)
 		for _, arg := range x.Args {
@@ -343,7 +343,7 @@ func (c *classifier) call(x *ast.Call, depth int) source {
 		}
 		for _, k := range x.Keywords {
 			if k.Arg == "" {
-				s = worse(s, srcOpaque) // **mapping: unknown values
+				s = worse(s, srcOpaque()) // **mapping: unknown values
 				continue
 			}
 			s = worse(s, c.expr(k.Value, depth+1))
@@ -351,7 +351,7 @@ func (c *classifier) call(x *ast.Call, depth int) source {
 		return splice(s, howFormat)
 	case "join":
 		if !c.stringish(a.Value, depth) || len(x.Args) != 1 {
-			return srcOpaque
+			return srcOpaque()
 		}
 		return worse(c.expr(a.Value, depth+1), splice(c.items(x.Args[0], depth), howJoin))
 	case "strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "casefold", "expandtabs":
@@ -359,7 +359,7 @@ func (c *classifier) call(x *ast.Call, depth int) source {
 			return c.expr(a.Value, depth+1)
 		}
 	}
-	return srcOpaque
+	return srcOpaque()
 }
 
 // items judges the elements of the iterable a str.join joins.
@@ -389,20 +389,20 @@ func (c *classifier) items(e ast.Expr, depth int) source {
 			}
 		}
 	case *ast.Constant:
-		return srcConst
+		return srcConst()
 	}
-	return srcOpaque
+	return srcOpaque()
 }
 
 // comprehended judges the element expression of a comprehension: a
 // constant element ("?" for each id) is safe whatever the loop runs over.
 func (c *classifier) comprehended(elt ast.Expr, depth int) source {
 	if _, ok := elt.(*ast.Constant); ok {
-		return srcSafe
+		return srcSafe()
 	}
 	s := c.expr(elt, depth+1)
 	if s.origin == originConst {
-		return srcSafe
+		return srcSafe()
 	}
 	return s
 }
