@@ -11,5 +11,6 @@ func All() []*analysis.Rule {
 		BareExcept,
 		FlaskDebug,
 		DjangoDebug,
+		ExceptionInResponse,
 	}
 }
