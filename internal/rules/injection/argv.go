@@ -147,16 +147,27 @@ func shellCommand(m *semantic.Model, a argv) (cmd ast.Expr, shell string) {
 	if !ok {
 		return nil, ""
 	}
-	base := strings.ToLower(path.Base(strings.ReplaceAll(prog, `\`, "/")))
-	base = strings.TrimSuffix(base, ".exe")
-	for i, arg := range a.args {
+	args := a.args
+	base := programBase(prog)
+	for (base == "env" || base == "sudo" || base == "doas") && len(args) > 0 {
+		// env [-i] [VAR=value ...] program ...: the program comes later.
+		next, ok := m.ConstString(args[0])
+		if !ok {
+			return nil, ""
+		}
+		args = args[1:]
+		if !strings.HasPrefix(next, "-") && strings.IndexByte(next, '=') < 0 {
+			base = programBase(next)
+		}
+	}
+	for i, arg := range args {
 		flag, ok := m.ConstString(arg)
 		if !ok {
 			return nil, ""
 		}
 		if commandFlag(base, flag) {
-			if i+1 < len(a.args) {
-				return a.args[i+1], base
+			if i+1 < len(args) {
+				return args[i+1], base
 			}
 			return nil, ""
 		}
@@ -165,6 +176,13 @@ func shellCommand(m *semantic.Model, a argv) (cmd ast.Expr, shell string) {
 		}
 	}
 	return nil, ""
+}
+
+// programBase returns the lower-case file name of a program path without
+// a Windows .exe suffix.
+func programBase(prog string) string {
+	base := strings.ToLower(path.Base(strings.ReplaceAll(prog, `\`, "/")))
+	return strings.TrimSuffix(base, ".exe")
 }
 
 // commandFlag reports whether flag makes the shell named base run its next

@@ -20,5 +20,8 @@ func All() []*analysis.Rule {
 		SQLString,
 		DjangoExtra,
 		DjangoRawSQL,
+		LoggingListen,
+		SubprocessImport,
+		ShellC,
 	}
 }
