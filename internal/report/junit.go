@@ -132,8 +132,11 @@ func junitCaseName(code, name string, line, col int) string {
 	return s
 }
 
-// xmlText escapes character data, keeping line breaks and tabs as they are. Text is
-// sanitized before, so no character that XML forbids is left.
+// xmlEscaper escapes character data, keeping line breaks and tabs as they are.
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// xmlText escapes character data. Text is sanitized before, so no character that XML
+// forbids is left.
 func xmlText(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	return xmlEscaper.Replace(s)
 }

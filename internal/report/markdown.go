@@ -157,9 +157,13 @@ func mdCode(s string) string {
 	return fence + s + fence
 }
 
+// lineBreaks turns line breaks and tabs into spaces; like a compiled regexp, it is
+// built once and safe for concurrent use.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+
 // oneLine puts text on one line, for a table cell.
 func oneLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
+	return lineBreaks.Replace(s)
 }
 
 // mdHTML escapes text that goes inside an HTML element, such as <summary>.
