@@ -25,6 +25,8 @@ and high confidence when the value is a security value: it is assigned to, passe
 by a name such as token, password, secret, key, nonce, salt, otp or session, or made inside a
 function so named. Building a random string from ` + "`string.ascii_letters`" + ` or ` + "`string.digits`" + ` gives
 medium confidence. Every other use (simulations, jitter, sampling) is low confidence.
+` + "`uuid.uuid1()`" + `, which is built from the clock and the MAC address, is reported only when it
+makes such a security value.
 
 ## Why is this bad?
 The ` + "`random`" + ` module is a Mersenne Twister: after 624 outputs an observer can predict every
@@ -55,6 +57,19 @@ func runInsecureRandom(p *analysis.Pass, n ast.Node) {
 	c := n.(*ast.Call)
 	fn := ruleutil.ResolvedTail(p.Model, c)
 	switch fn {
+	case "uuid1":
+		// uuid1 is the time and the MAC address: fine as an id, guessable as a secret.
+		if p.Model.QualifiedNameIs(c.Func, "uuid.uuid1") {
+			if dest := destination(path(p.File.Module, c), c); dest != "" {
+				p.ReportDiagnostic(analysis.Diagnostic{
+					Node:       c,
+					Message:    "uuid.uuid1 makes the security value " + dest + " from the clock and the MAC address; use secrets.token_urlsafe or uuid.uuid4",
+					Severity:   analysis.SeverityMedium,
+					Confidence: analysis.ConfidenceHigh,
+				})
+			}
+		}
+		return
 	case "random", "randint", "randrange", "choice", "choices", "sample", "shuffle",
 		"getrandbits", "randbytes", "uniform", "triangular", "gauss", "normalvariate",
 		"lognormvariate", "expovariate", "betavariate", "gammavariate", "paretovariate",

@@ -63,7 +63,7 @@ func isSecurityWord(w string) bool {
 	case "token", "tokens", "password", "passwords", "passwd", "pwd", "pw", "passphrase",
 		"secret", "secrets", "key", "apikey", "nonce", "salt", "otp", "totp", "hotp",
 		"csrf", "xsrf", "session", "sessionid", "sid", "auth", "iv", "pin", "cookie",
-		"signature", "hmac", "credential", "credentials", "captcha", "jti", "uuid",
+		"signature", "hmac", "credential", "credentials", "captcha", "jti",
 		"reset", "verification", "activation", "confirmation", "invite", "invitation",
 		"recovery", "mfa", "twofactor":
 		return true

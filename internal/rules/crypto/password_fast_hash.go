@@ -22,7 +22,9 @@ var PasswordFastHash = &analysis.Rule{
 Flags ` + "`hashlib.sha256`" + ` and the other SHA-2, SHA-3 and BLAKE2 constructors, ` + "`hashlib.new`" + ` with
 one of them, and the ` + "`update`" + ` method of such a hash object, when the data is a password: a
 name, attribute or key such as ` + "`password`, `passwd`, `pwd`" + `, or ` + "`request.form[\"password\"]`" + `.
-MD5 and SHA-1 are reported by KR201 instead.
+MD5 and SHA-1 are reported by KR201 instead. Also flags Werkzeug's ` + "`generate_password_hash`" + `
+with a method other than pbkdf2 or scrypt (old Werkzeug's "sha256", "md5" or "plain") and
+Django's ` + "`make_password`" + ` with the md5, sha1, unsalted or crypt hashers.
 
 ## Why is this bad?
 A GPU computes billions of SHA-256 digests a second, so a leaked table of such hashes, salted
@@ -67,6 +69,9 @@ func runPasswordFastHash(p *analysis.Pass, n ast.Node) {
 	var data ast.Expr
 	var what string
 	switch {
+	case tail == "generate_password_hash" || tail == "make_password":
+		frameworkHasher(p, c, tail)
+		return
 	case tail == "new":
 		if !p.Model.QualifiedNameIs(c.Func, "hashlib.new") {
 			return
@@ -103,4 +108,33 @@ func runPasswordFastHash(p *analysis.Pass, n ast.Node) {
 		return
 	}
 	p.Report(c, what+" hashes a password with a fast digest; use argon2, bcrypt, scrypt or PBKDF2")
+}
+
+// frameworkHasher flags Werkzeug's generate_password_hash with a method
+// other than pbkdf2 or scrypt (old Werkzeug salted a single SHA or MD5
+// round; "plain" stores the password itself), and Django's make_password
+// with the MD5, SHA-1, unsalted or crypt hashers.
+func frameworkHasher(p *analysis.Pass, c *ast.Call, tail string) {
+	qn := p.Model.CalleeName(c)
+	switch qn {
+	case "werkzeug.security.generate_password_hash", "werkzeug.generate_password_hash":
+		method, ok := p.Model.ConstString(ruleutil.Arg(c, 1, "method"))
+		if !ok || strings.HasPrefix(method, "pbkdf2") || strings.HasPrefix(method, "scrypt") {
+			return
+		}
+		if method == "plain" {
+			p.Report(c, qn+" with method=\"plain\" stores the password in clear text; use the default pbkdf2 or scrypt")
+			return
+		}
+		p.Report(c, qn+" with method=\""+method+"\" hashes the password with one fast round; use the default pbkdf2 or scrypt")
+	case "django.contrib.auth.hashers.make_password":
+		hasher, ok := p.Model.ConstString(ruleutil.Arg(c, 2, "hasher"))
+		if !ok {
+			return
+		}
+		switch hasher {
+		case "md5", "sha1", "unsalted_md5", "unsalted_sha1", "crypt":
+			p.Report(c, qn+" with hasher=\""+hasher+"\" uses a fast or broken hash; use the default PBKDF2 or Argon2 hasher")
+		}
+	}
 }

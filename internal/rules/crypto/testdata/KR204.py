@@ -33,6 +33,14 @@ def generate_password(length=12):
     return "".join(random.sample(chars, length))  # want "security value generate_password"
 
 
+def register_client(user):
+    import uuid
+
+    user.api_key = str(uuid.uuid1())  # want "uuid.uuid1 makes the security value api_key"
+    request_id = uuid.uuid1()
+    return request_id
+
+
 def backoff(attempt):
     return min(60, 2**attempt) + random.uniform(0, 1)  # want "random.uniform is not cryptographically secure"
 

@@ -42,3 +42,18 @@ def password_hash_from_db():
 
 def other_update(cache, password):
     cache.update(password)
+
+
+def frameworks(password):
+    from django.contrib.auth.hashers import make_password
+    from werkzeug.security import generate_password_hash
+
+    a = generate_password_hash(password, method="sha256")  # want `generate_password_hash with method="sha256" hashes the password with one fast round`
+    b = generate_password_hash(password, "plain")  # want "stores the password in clear text"
+    c = make_password(password, hasher="unsalted_md5")  # want `make_password with hasher="unsalted_md5"`
+    d = generate_password_hash(password)
+    e = generate_password_hash(password, method="pbkdf2:sha256:600000")
+    f = generate_password_hash(password, method="scrypt")
+    g = make_password(password)
+    h = make_password(password, None, "argon2")
+    return a, b, c, d, e, f, g, h
