@@ -95,8 +95,12 @@ func classOf(c byte) charClass {
 	return classSep
 }
 
-// splitName splits an identifier into lowercase words at separators, at
-// camel-case humps ("apiKey", "APIKey") and between letters and digits.
+// SplitName appends to dst the lowercase words of an identifier, split at
+// separators, at camel-case humps ("apiKey", "APIKey") and between letters
+// and digits, stopping when dst is full: pass a stack buffer's [:0] to
+// avoid allocating the slice.
+func SplitName(s string, dst []string) []string { return splitName(s, dst) }
+
 func splitName(s string, dst []string) []string {
 	start := -1
 	flush := func(end int) {

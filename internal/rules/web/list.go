@@ -5,5 +5,7 @@ import "github.com/kraitsec/krait/internal/analysis"
 
 // All returns the package's rules, one line each, ordered by code.
 func All() []*analysis.Rule {
-	return []*analysis.Rule{}
+	return []*analysis.Rule{
+		BindAllInterfaces,
+	}
 }
