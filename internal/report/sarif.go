@@ -98,7 +98,9 @@ func sarifRule(rule *analysis.Rule) sarifReportingDescriptor {
 }
 
 func sarifFinding(root string, f analysis.Finding, ruleIndex int, flow []FlowStep) sarifResult {
-	loc := physicalLocation(root, f.Path, f.Line, f.Column, f.EndLine, f.EndColumn, f.Snippet)
+	// GitHub places an alert only by its region's startLine, so a finding about a whole
+	// file (line 0) points at its first line.
+	loc := physicalLocation(root, f.Path, max(f.Line, 1), f.Column, f.EndLine, f.EndColumn, f.Snippet)
 	res := sarifResult{
 		RuleID:    f.Code,
 		RuleIndex: ruleIndex,
@@ -116,7 +118,7 @@ func sarifFinding(root string, f analysis.Finding, ruleIndex int, flow []FlowSte
 		steps := make([]sarifThreadFlowLocation, len(flow))
 		for i, s := range flow {
 			steps[i] = sarifThreadFlowLocation{Location: sarifLocation{
-				PhysicalLocation: physicalLocation(root, s.Path, s.Line, s.Column, s.EndLine, s.EndColumn, ""),
+				PhysicalLocation: physicalLocation(root, s.Path, max(s.Line, 1), s.Column, s.EndLine, s.EndColumn, ""),
 				Message:          &sarifMessage{Text: s.Message},
 			}}
 		}
@@ -126,7 +128,7 @@ func sarifFinding(root string, f analysis.Finding, ruleIndex int, flow []FlowSte
 }
 
 // physicalLocation places a span; a zero line leaves the region out (the whole file),
-// and a zero column leaves that column out. With the source lines in snippet, byte
+// and a zero column or end leaves that part out. With the source lines in snippet, byte
 // columns become the UTF-16 columns SARIF counts by default.
 func physicalLocation(root, p string, line, col, endLine, endCol int, snippet string) sarifPhysicalLocation {
 	uri, base := artifactURI(root, p)

@@ -117,6 +117,7 @@ func TestSARIFGitHub(t *testing.T) {
 							URI       string
 							URIBaseID string `json:"uriBaseId"`
 						}
+						Region struct{ StartLine int }
 					}
 				}
 				PartialFingerprints map[string]string
@@ -159,6 +160,9 @@ func TestSARIFGitHub(t *testing.T) {
 		loc := res.Locations[0].PhysicalLocation.ArtifactLocation
 		if loc.URIBaseID != "%SRCROOT%" || strings.HasPrefix(loc.URI, "/") || strings.Contains(loc.URI, ":") {
 			t.Errorf("result %d: location %+v is not repo-relative", i, loc)
+		}
+		if line := res.Locations[0].PhysicalLocation.Region.StartLine; line < 1 {
+			t.Errorf("result %d: startLine %d; GitHub needs one", i, line)
 		}
 		if res.PartialFingerprints["krait/v1"] == "" {
 			t.Errorf("result %d: no krait/v1 fingerprint", i)
