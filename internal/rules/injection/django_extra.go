@@ -9,7 +9,7 @@ import (
 var DjangoExtra = &analysis.Rule{
 	Code:       "KR113",
 	Name:       "django-extra-sql-injection",
-	Summary:    "Django QuerySet.extra with SQL built from data",
+	Summary:    "extra() on a Django QuerySet with SQL built from data",
 	Severity:   analysis.SeverityHigh,
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{89},

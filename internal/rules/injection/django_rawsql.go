@@ -9,7 +9,7 @@ import (
 var DjangoRawSQL = &analysis.Rule{
 	Code:       "KR114",
 	Name:       "django-rawsql-injection",
-	Summary:    "Django RawSQL with SQL built from data",
+	Summary:    "raw SQL expression (Django RawSQL) built from data",
 	Severity:   analysis.SeverityHigh,
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{89},
