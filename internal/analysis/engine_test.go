@@ -78,7 +78,7 @@ func TestEngineFinding(t *testing.T) {
 		Code: "KR101", Name: "call-run", Message: "run called",
 		Severity: SeverityMedium, Confidence: ConfidenceLow, CWE: []int{78},
 		Path: "pkg/t.py", Line: 6, Column: 9, EndLine: 7, EndColumn: 18,
-		Snippet:  "run(  x,\n    'é')",
+		Snippet:  "        run(  x,\n            'é')",
 		Analyzer: "rules", Aliases: []string{"B101", "S101"},
 	}}
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(Finding{}, "Fingerprint")); diff != "" {

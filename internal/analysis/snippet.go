@@ -16,8 +16,10 @@ const (
 	maxTextBytes = 4096
 )
 
-// snippet returns the source lines of pos, dedented, with trailing space removed and
-// capped. A compound statement shows only its first line.
+// snippet returns the source lines of pos as they are in the file (reporters remove
+// the common indentation and line the carets up with the columns), with trailing
+// space removed, at most maxSnippetLines of them and a last line "…" when cut. A
+// compound statement shows only its first line.
 func snippet(f *parser.File, pos ast.Pos, header bool) string {
 	if f == nil || pos.Lineno < 1 || pos.Lineno > len(f.Lines) {
 		return ""
@@ -30,22 +32,7 @@ func snippet(f *parser.File, pos ast.Pos, header bool) string {
 	for l := pos.Lineno; l <= last; l++ {
 		lines = append(lines, strings.TrimRight(lineText(f, l), " \t\r\f\n"))
 	}
-	indent := -1
-	for _, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		n := len(l) - len(strings.TrimLeft(l, " \t"))
-		if indent < 0 || n < indent {
-			indent = n
-		}
-	}
-	for i, l := range lines {
-		if len(l) >= indent && indent > 0 {
-			lines[i] = l[indent:]
-		}
-	}
-	s := strings.Trim(strings.Join(lines, "\n"), "\n")
+	s := strings.Join(lines, "\n")
 	if last < pos.EndLineno && !header {
 		s += "\n…"
 	}

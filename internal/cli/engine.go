@@ -15,40 +15,29 @@ import (
 	"github.com/kraitsec/krait/internal/config"
 	"github.com/kraitsec/krait/internal/python/parser"
 	"github.com/kraitsec/krait/internal/python/semantic"
+	"github.com/kraitsec/krait/internal/report"
 	"github.com/kraitsec/krait/internal/walk"
 )
 
-// Kinds of fileError, as they appear in reports.
+// Kinds of report.FileError, as they appear in reports.
 const (
 	errKindSyntax   = "syntax"
 	errKindRead     = "read"
 	errKindInternal = "internal"
 )
 
-// fileError is a file or directory that could not be analysed.
-type fileError struct {
-	Path string `json:"path"`
-	// Line and Column are 1-based; 0 when the error has no position.
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Kind    string `json:"kind"`
-	Message string `json:"message"`
-}
-
 // scanResult is everything a scan produced, in a deterministic order.
 type scanResult struct {
 	findings []analysis.Finding
-	errors   []fileError
+	errors   []report.FileError
 	skipped  []walk.Skip
 	files    int // files analysed
 	lines    int64
 	bytes    int64
 	elapsed  time.Duration
 	phases   phaseTimes
-	// suppressedByBaseline counts findings the baseline accepted; fixed lists the
-	// baseline entries no finding matched any more.
-	suppressedByBaseline int
-	fixed                []config.Entry
+	// fixed lists the baseline entries that no finding matched any more.
+	fixed []config.Entry
 }
 
 // phaseTimes are the time spent in each stage of the pipeline. The per-file stages
@@ -70,7 +59,7 @@ type outcome struct {
 	analysed bool
 	lines    int64
 	bytes    int64
-	errs     []fileError
+	errs     []report.FileError
 	skip     *walk.Skip
 	findings []analysis.Finding
 	phases   phaseTimes
@@ -100,7 +89,7 @@ func scanFiles(ctx context.Context, cfg *scanConfig, engine *analysis.Engine, st
 	}
 	res := &scanResult{skipped: found.Skipped}
 	for _, e := range found.Errors {
-		res.errors = append(res.errors, fileError{Path: e.Path, Kind: errKindRead, Message: e.Err.Error()})
+		res.errors = append(res.errors, report.FileError{Path: e.Path, Kind: errKindRead, Message: e.Err.Error()})
 	}
 
 	// Only Python sources have an analyzer so far; other files are not read at all.
@@ -169,7 +158,7 @@ feed:
 func (j *scanJob) analyse(f walk.File) (o outcome) {
 	defer func() {
 		if r := recover(); r != nil {
-			o = outcome{errs: []fileError{{Path: f.Path, Kind: errKindInternal, Message: oneLine(fmt.Sprintf("internal error: %v", r))}}}
+			o = outcome{errs: []report.FileError{{Path: f.Path, Kind: errKindInternal, Message: oneLine(fmt.Sprintf("internal error: %v", r))}}}
 		}
 	}()
 	t0 := time.Now()
@@ -179,13 +168,13 @@ func (j *scanJob) analyse(f walk.File) (o outcome) {
 		if errors.As(err, &se) {
 			return outcome{skip: &walk.Skip{Path: f.Path, Reason: se.Reason}}
 		}
-		return outcome{errs: []fileError{{Path: f.Path, Kind: errKindRead, Message: unwrapPath(err).Error()}}}
+		return outcome{errs: []report.FileError{{Path: f.Path, Kind: errKindRead, Message: unwrapPath(err).Error()}}}
 	}
 	file, err := parser.Parse(f.Path, data)
 	t1 := time.Now()
 	o.phases.parse = t1.Sub(t0)
 	if err != nil {
-		o.errs = []fileError{*parseError(f.Path, err)}
+		o.errs = []report.FileError{*parseError(f.Path, err)}
 		return o
 	}
 	o.analysed, o.lines, o.bytes = true, countLines(data), int64(len(data))
@@ -243,7 +232,7 @@ func absDir(dir string) string {
 }
 
 // ruleErrors reports each rule that panicked on a file as an internal error there.
-func ruleErrors(path string, err error) []fileError {
+func ruleErrors(path string, err error) []report.FileError {
 	if err == nil {
 		return nil
 	}
@@ -253,9 +242,9 @@ func ruleErrors(path string, err error) []fileError {
 	} else {
 		errs = []error{err}
 	}
-	out := make([]fileError, 0, len(errs))
+	out := make([]report.FileError, 0, len(errs))
 	for _, e := range errs {
-		fe := fileError{Path: path, Kind: errKindInternal, Message: oneLine(e.Error())}
+		fe := report.FileError{Path: path, Kind: errKindInternal, Message: oneLine(e.Error())}
 		var re *analysis.RuleError
 		if errors.As(e, &re) {
 			fe.Line, fe.Column = re.Line, re.Column
@@ -265,12 +254,12 @@ func ruleErrors(path string, err error) []fileError {
 	return out
 }
 
-func parseError(path string, err error) *fileError {
+func parseError(path string, err error) *report.FileError {
 	var se *parser.SyntaxError
 	if errors.As(err, &se) {
-		return &fileError{Path: path, Line: se.Line, Column: se.Col, Kind: errKindSyntax, Message: oneLine(se.Msg)}
+		return &report.FileError{Path: path, Line: se.Line, Column: se.Col, Kind: errKindSyntax, Message: oneLine(se.Msg)}
 	}
-	return &fileError{Path: path, Kind: errKindInternal, Message: oneLine(err.Error())}
+	return &report.FileError{Path: path, Kind: errKindInternal, Message: oneLine(err.Error())}
 }
 
 // countLines counts lines the way an editor does: a final line without a newline counts.

@@ -1,14 +1,13 @@
 package cli
 
 import (
-	"bytes"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/config"
-	"github.com/kraitsec/krait/internal/walk"
+	"github.com/kraitsec/krait/internal/report"
 )
 
 func finding(code string, sev analysis.Severity, conf analysis.Confidence) analysis.Finding {
@@ -65,7 +64,7 @@ func TestFilterAndExitCode(t *testing.T) {
 }
 
 func TestExitCodeErrors(t *testing.T) {
-	errs := []fileError{{Path: "a.py", Kind: errKindSyntax}}
+	errs := []report.FileError{{Path: "a.py", Kind: errKindSyntax}}
 	eff, err := config.Merge(nil, config.Overrides{}, config.Catalog{})
 	if err != nil {
 		t.Fatal(err)
@@ -78,40 +77,6 @@ func TestExitCodeErrors(t *testing.T) {
 	}
 	if got := exitCode(&scanResult{}, eff); got != ExitOK {
 		t.Errorf("nothing to scan: exit %d; want 0", got)
-	}
-}
-
-func TestWriteText(t *testing.T) {
-	res := &scanResult{
-		findings: []analysis.Finding{finding("KR101", analysis.SeverityHigh, analysis.ConfidenceMedium)},
-		errors:   []fileError{{Path: "b.py", Line: 2, Column: 3, Kind: errKindSyntax, Message: "invalid syntax"}, {Path: "c", Kind: errKindRead, Message: "permission denied"}},
-		skipped:  []walk.Skip{{Path: "x.bin", Reason: walk.ReasonBinary}},
-		files:    1,
-		lines:    1,
-	}
-	tests := []struct {
-		name string
-		opts textOptions
-		want string
-	}{
-		{"plain", textOptions{}, "a.py:1:1: KR101 m [high, medium confidence]\n\nErrors (2):\n" +
-			"  b.py:2:3: syntax error: invalid syntax\n  c: read error: permission denied\n\n" +
-			"Scanned 1 file (1 line): 1 finding, 2 errors, 1 skipped.\n"},
-		{"quiet", textOptions{quiet: true}, "a.py:1:1: KR101 m [high, medium confidence]\n\nErrors (2):\n" +
-			"  b.py:2:3: syntax error: invalid syntax\n  c: read error: permission denied\n"},
-		{"colour", textOptions{colour: true}, "a.py:1:1: \x1b[1mKR101\x1b[0m m [high, medium confidence]\n\n" +
-			"\x1b[1m\x1b[31mErrors (2):\x1b[0m\n" +
-			"  b.py:2:3: syntax error: invalid syntax\n  c: read error: permission denied\n\n" +
-			"\x1b[1mScanned 1 file (1 line): 1 finding, 2 errors, 1 skipped.\x1b[0m\n"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var b bytes.Buffer
-			writeText(&b, res, tt.opts)
-			if diff := cmp.Diff(tt.want, b.String()); diff != "" {
-				t.Errorf("writeText mismatch (-want +got):\n%s", diff)
-			}
-		})
 	}
 }
 

@@ -10,14 +10,12 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/kraitsec/krait/internal/config"
+	"github.com/kraitsec/krait/internal/report"
 	"github.com/kraitsec/krait/internal/walk"
 )
 
 // scanFormats lists every --format value of the contract.
-func scanFormats() []string { return []string{"text", "json", "sarif", "markdown", "junit", "html"} }
-
-// scanFormatsReady lists the formats that work today.
-func scanFormatsReady() []string { return []string{"text", "json"} }
+func scanFormats() []string { return report.Formats() }
 
 // scanFlags holds the raw flag values; validate turns them into a scanConfig.
 type scanFlags struct {
@@ -132,7 +130,7 @@ func (f *scanFlags) validate(cmd *cobra.Command, args []string, getenv func(stri
 	}
 	cfg.root = projectRoot(cfg.paths)
 	var err error
-	if cfg.format, err = checkFormat(cmd, f.format, scanFormats(), scanFormatsReady()); err != nil {
+	if cfg.format, err = checkFormat(cmd, f.format, scanFormats(), scanFormats()); err != nil {
 		return nil, err
 	}
 	// Only the flags that were given override the configuration file.

@@ -3,12 +3,14 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/config"
+	"github.com/kraitsec/krait/internal/report"
 	"github.com/kraitsec/krait/internal/rules"
 )
 
@@ -93,31 +95,41 @@ func runScan(cmd *cobra.Command, a *app, cfg *scanConfig) (int, error) {
 		return ExitError, err
 	}
 	if s.baseline != nil {
-		before := len(res.findings)
 		res.findings, res.fixed = s.baseline.Filter(res.findings)
-		res.suppressedByBaseline = before - len(res.findings)
 	}
 
-	var st *runStats
+	result := &report.Result{
+		Version:  version(),
+		Findings: res.findings,
+		Errors:   res.errors,
+		Stats:    &report.Stats{Files: res.files, Lines: res.lines, Bytes: res.bytes, Skipped: skippedByReason(res)},
+		Rules:    s.engine.Rules(),
+		Root:     cfg.root,
+	}
 	if cfg.stats {
-		st = measure(res)
+		result.Stats.Measured = measure(res)
+	}
+	colour := cfg.format == "text" && cfg.output == "" && isTerminal(a.stdout) && a.getenv("NO_COLOR") == "" && a.getenv("TERM") != "dumb"
+	rep, err := report.New(cfg.format, report.Options{Color: colour, Quiet: cfg.quiet})
+	if err != nil {
+		return ExitError, err
 	}
 	var buf bytes.Buffer
-	switch cfg.format {
-	case "json":
-		err = writeJSON(&buf, res, st)
-	default:
-		colour := cfg.output == "" && isTerminal(a.stdout) && a.getenv("NO_COLOR") == "" && a.getenv("TERM") != "dumb"
-		writeText(&buf, res, textOptions{colour: colour, quiet: cfg.quiet})
-	}
-	if err != nil {
+	if err := rep.Write(&buf, result); err != nil {
 		return ExitError, err
 	}
 	if err := emit(a.stdout, cfg.output, buf.Bytes()); err != nil {
 		return ExitError, err
 	}
-	if st != nil && cfg.format == "text" {
-		writeTextStats(a.stderr, res, st)
+	if cfg.stats {
+		writeStats(a.stderr, res, result.Stats.Measured, cfg.format == "text")
+	}
+	if n := len(res.fixed); n > 0 && !cfg.quiet {
+		entries := "1 baseline entry matches"
+		if n > 1 {
+			entries = fmt.Sprintf("%d baseline entries match", n)
+		}
+		fmt.Fprintf(a.stderr, "krait: %s no finding any more (fixed); 'krait baseline' rewrites the file\n", entries)
 	}
 	return exitCode(res, s.eff), nil
 }

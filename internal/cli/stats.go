@@ -5,32 +5,18 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/kraitsec/krait/internal/report"
 )
 
-// runStats are the measured, machine-dependent figures shown only with --stats.
-type runStats struct {
-	Seconds        float64 `json:"seconds"`
-	LinesPerSecond float64 `json:"lines_per_second"`
-	// PeakRSSBytes is the process's peak resident set size; 0 where the OS does not say.
-	PeakRSSBytes int64 `json:"peak_rss_bytes"`
-	// The time spent in each phase; parse, model and rules are summed over the
-	// workers, so with several jobs they can add up to more than Seconds.
-	WalkSeconds  float64 `json:"walk_seconds"`
-	ParseSeconds float64 `json:"parse_seconds"`
-	ModelSeconds float64 `json:"model_seconds"`
-	RulesSeconds float64 `json:"rules_seconds"`
-}
-
-func measure(res *scanResult) *runStats {
-	st := &runStats{
-		Seconds: res.elapsed.Seconds(), PeakRSSBytes: peakRSS(),
-		WalkSeconds: res.phases.walk.Seconds(), ParseSeconds: res.phases.parse.Seconds(),
-		ModelSeconds: res.phases.model.Seconds(), RulesSeconds: res.phases.rules.Seconds(),
+// measure returns the figures of --stats: the report's measured figures, and the
+// time spent in each phase, which goes to stderr since the formats do not carry it.
+func measure(res *scanResult) *report.Measured {
+	m := &report.Measured{Seconds: res.elapsed.Seconds(), PeakRSSBytes: peakRSS()}
+	if m.Seconds > 0 {
+		m.LinesPerSecond = float64(res.lines) / m.Seconds
 	}
-	if st.Seconds > 0 {
-		st.LinesPerSecond = float64(res.lines) / st.Seconds
-	}
-	return st
+	return m
 }
 
 // skippedByReason counts the skipped paths per reason.
@@ -42,12 +28,20 @@ func skippedByReason(res *scanResult) map[string]int {
 	return m
 }
 
-func writeTextStats(w io.Writer, res *scanResult, st *runStats) {
-	fmt.Fprintf(w, "krait: stats: %s, %s, %s in %.3fs (%.0f lines/s), peak RSS %s\n",
-		plural(res.files, "file"), plural(int(res.lines), "line"), plural(int(res.bytes), "byte"),
-		st.Seconds, st.LinesPerSecond, mebibytes(st.PeakRSSBytes))
+// writeStats prints the --stats figures on stderr: always the findings and the time
+// per phase, and for the text format (whose report has no room for them) the totals.
+func writeStats(w io.Writer, res *scanResult, m *report.Measured, totals bool) {
+	if totals {
+		fmt.Fprintf(w, "krait: stats: %s, %s, %s in %.3fs (%.0f lines/s), peak RSS %s\n",
+			plural(res.files, "file"), plural(int(res.lines), "line"), plural(int(res.bytes), "byte"),
+			m.Seconds, m.LinesPerSecond, mebibytes(m.PeakRSSBytes))
+	}
+	p := res.phases
 	fmt.Fprintf(w, "krait: stats: %s; walk %.3fs, parse %.3fs, model %.3fs, rules %.3fs (summed over workers)\n",
-		plural(len(res.findings), "finding"), st.WalkSeconds, st.ParseSeconds, st.ModelSeconds, st.RulesSeconds)
+		plural(len(res.findings), "finding"), p.walk.Seconds(), p.parse.Seconds(), p.model.Seconds(), p.rules.Seconds())
+	if !totals {
+		return
+	}
 	counts := skippedByReason(res)
 	if len(counts) == 0 {
 		return
