@@ -12,7 +12,7 @@ import (
 var HubUnpinnedRevision = &analysis.Rule{
 	Code:       "KR158",
 	Name:       "huggingface-unpinned-revision",
-	Summary:    "Hugging Face Hub download not pinned to a commit",
+	Summary:    "model or dataset download not pinned to a commit",
 	Severity:   analysis.SeverityMedium,
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{494},

@@ -13,7 +13,7 @@ import (
 var Jinja2Autoescape = &analysis.Rule{
 	Code:       "KR150",
 	Name:       "jinja2-autoescape-false",
-	Summary:    "Jinja2 environment or template without HTML autoescaping",
+	Summary:    "jinja2 environment or template without HTML autoescaping",
 	Severity:   analysis.SeverityMedium,
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{79, 116},

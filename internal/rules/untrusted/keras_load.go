@@ -10,7 +10,7 @@ import (
 var KerasUnsafeLoad = &analysis.Rule{
 	Code:       "KR157",
 	Name:       "keras-unsafe-deserialization",
-	Summary:    "Keras model loaded with safe_mode=False",
+	Summary:    "keras model loaded with safe_mode=False",
 	Severity:   analysis.SeverityHigh,
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{502, 94},

@@ -14,7 +14,7 @@ import (
 var MakoTemplates = &analysis.Rule{
 	Code:       "KR151",
 	Name:       "mako-no-default-escaping",
-	Summary:    "Mako template without an HTML-escaping default filter",
+	Summary:    "mako template without an HTML-escaping default filter",
 	Severity:   analysis.SeverityMedium,
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{79},

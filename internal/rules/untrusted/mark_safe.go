@@ -11,7 +11,7 @@ import (
 var DjangoMarkSafe = &analysis.Rule{
 	Code:       "KR152",
 	Name:       "django-mark-safe",
-	Summary:    "Django mark_safe on a value that is not escaped",
+	Summary:    "mark_safe on a value that is not escaped",
 	Severity:   analysis.SeverityMedium,
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{79},

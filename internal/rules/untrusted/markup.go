@@ -11,7 +11,7 @@ import (
 var MarkupXSS = &analysis.Rule{
 	Code:       "KR153",
 	Name:       "markupsafe-markup-xss",
-	Summary:    "Markup() on a value that is not escaped",
+	Summary:    "markupsafe.Markup on a value that is not escaped",
 	Severity:   analysis.SeverityMedium,
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{79},
