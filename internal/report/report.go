@@ -87,15 +87,15 @@ type Reporter interface {
 	Write(w io.Writer, r *Result) error
 }
 
-// formats lists the reporters in the order the help text shows them.
-func formats() []struct {
+// format is one output format: its name and its constructor.
+type format struct {
 	name string
 	make func(Options) (Reporter, error)
-} {
-	return []struct {
-		name string
-		make func(Options) (Reporter, error)
-	}{
+}
+
+// formats lists the formats in the order the help text shows them.
+func formats() []format {
+	return []format{
 		{"text", func(o Options) (Reporter, error) { return textReporter{o}, nil }},
 		{"json", func(Options) (Reporter, error) { return jsonReporter{}, nil }},
 		{"sarif", func(Options) (Reporter, error) { return sarifReporter{}, nil }},
