@@ -14,6 +14,9 @@ import (
 // common case) are substrings of it and cost no allocation.
 func IdentifierText(src string, t Token) string {
 	s := src[t.Start:t.End]
+	if t.ASCII {
+		return s
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return strings.Map(outlinedDigit, norm.NFKC.String(s))

@@ -314,11 +314,14 @@ func isIdentChar(c int) bool {
 }
 
 // nameBytes classifies bytes for the name scanner: '1' for an ASCII byte
-// that continues a name, '2' for a non-ASCII byte (checked later against
-// PEP 3131), '0' for anything else. A string constant cannot be changed.
+// that continues a name, '5' for one that may also be part of a string
+// prefix (b, f, r, t, u in either case), '2' for a non-ASCII byte (checked
+// later against PEP 3131), '0' for anything else. Of these, only '2' has
+// the bit 0x02 set, so or-ing the classes of a name's bytes tells whether it is
+// ASCII. A string constant cannot be changed.
 const nameBytes = "" +
 	"0000000000000000000000000000000000000000000000001111111111000000" +
-	"0111111111111111111111111110000101111111111111111111111111100000" +
+	"0151115111111111115155111110000101511151111111111151551111100000" +
 	"2222222222222222222222222222222222222222222222222222222222222222" +
 	"2222222222222222222222222222222222222222222222222222222222222222"
 

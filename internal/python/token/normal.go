@@ -59,9 +59,9 @@ again:
 	l.tokStart = -1
 	for {
 		// Spaces between tokens never reach the line's '\n'.
-		p := l.pos
-		for p < l.lineEnd {
-			if b := l.src[p]; b != ' ' && b != '\t' && b != '\f' {
+		p, src := l.pos, l.src[:l.lineEnd]
+		for p < len(src) {
+			if b := src[p]; b != ' ' && b != '\t' && b != '\f' {
 				break
 			}
 			p++
@@ -159,8 +159,16 @@ scan:
 		c = l.next()
 		switch c {
 		case ' ':
-			col++
-			altcol++
+			// The rest of a run of spaces at once: they never reach the
+			// line's '\n'.
+			p, src := l.pos, l.src[:l.lineEnd]
+			for p < len(src) && src[p] == ' ' {
+				p++
+			}
+			n := p - l.pos + 1
+			l.pos = p
+			col += n
+			altcol += n
 		case '\t':
 			col = (col/tabSize + 1) * tabSize
 			altcol++
@@ -276,7 +284,7 @@ func (l *lexer) name(c int) bool {
 	start := l.tokStart
 	var sawB, sawR, sawU, sawF, sawT bool
 prefix:
-	for {
+	for c >= 0 && nameBytes[c] == '5' {
 		switch {
 		case !sawB && (c == 'b' || c == 'B'):
 			sawB = true
@@ -302,28 +310,30 @@ prefix:
 			return !l.scanString(c)
 		}
 	}
-	nonASCII := c >= 0x80
 	l.backup(c)
-	p := l.pos
-	for p < l.lineEnd {
-		k := nameBytes[l.src[p]]
+	// Or-ing the classes tells whether a non-ASCII byte ('2') occurred.
+	p, src, seen := l.pos, l.src[:l.lineEnd], byte(0)
+	for p < len(src) {
+		k := nameBytes[src[p]]
 		if k == '0' {
 			break
 		}
-		if k == '2' {
-			nonASCII = true
-		}
+		seen |= k
 		p++
 	}
 	l.pos = p
-	if nonASCII {
+	if seen&2 != 0 {
 		if !l.verifyIdentifier() {
 			return true
 		}
 		l.emit(Name, p)
 		return false
 	}
-	l.emit(keyword(l.src[start:p]), p)
+	k := keyword(src[start:p])
+	l.emit(k, p)
+	if k == Name {
+		l.toks[len(l.toks)-1].ASCII = true
+	}
 	return false
 }
 

@@ -22,9 +22,9 @@ func (l *lexer) scanString(quote int) bool {
 	for endQuote != quoteSize {
 		// Skip the bytes that need no attention; they end any run of
 		// quotes.
-		p := l.pos
-		for p < l.lineEnd {
-			if b := l.src[p]; b == q || b == '\\' || b == '\n' || b == '\r' {
+		p, src := l.pos, l.src[:l.lineEnd]
+		for p < len(src) {
+			if b := src[p]; stringBytes[b] != '0' && (b == q || b == '\\' || b == '\n' || b == '\r') {
 				break
 			}
 			p++
@@ -56,6 +56,14 @@ func (l *lexer) scanString(quote int) bool {
 	l.emit(String, l.pos)
 	return true
 }
+
+// stringBytes marks with '1' the bytes a string scan may stop at: quotes,
+// backslashes and line ends. A string constant cannot be changed.
+const stringBytes = "" +
+	"0000000000100100000000000000000000100001000000000000000000000000" +
+	"0000000000000000000000000000100000000000000000000000000000000000" +
+	"0000000000000000000000000000000000000000000000000000000000000000" +
+	"0000000000000000000000000000000000000000000000000000000000000000"
 
 // unterminatedString records the error for a string that does not end;
 // CPython points at the string's first character.

@@ -139,7 +139,11 @@ const (
 // that a file's tokens take less memory than a few copies of its source:
 // Tokenize rejects sources of MaxSource bytes or more.
 type Token struct {
-	Kind            Kind
+	Kind Kind
+	// ASCII is set on the Name tokens Tokenize finds to be all ASCII,
+	// whose text is then their identifier as it stands (see
+	// IdentifierText).
+	ASCII           bool
 	Start, End      int32
 	Line, Col       int32
 	EndLine, EndCol int32
