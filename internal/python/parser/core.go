@@ -144,6 +144,9 @@ func (p *parser) kind() token.Kind {
 
 // kindAt returns the kind of the token i places ahead of the next one.
 func (p *parser) kindAt(i int) token.Kind {
+	if i == 1 {
+		return p.peek()
+	}
 	save := p.pos
 	for j := 0; j < i; j++ {
 		if p.toks[p.pos].Kind == errKind || p.toks[p.pos].Kind == token.EOF {
@@ -155,6 +158,22 @@ func (p *parser) kindAt(i int) token.Kind {
 	k := p.kind()
 	p.pos = save
 	return k
+}
+
+// peek is kindAt(1): the kind of the token after the next one.
+func (p *parser) peek() token.Kind {
+	k := p.toks[p.pos].Kind
+	if k == errKind || k == token.EOF {
+		return k
+	}
+	i := p.pos + 1
+	if i >= p.fill {
+		p.fill = i + 1
+		if p.toks[i].Kind == errKind {
+			p.raiseTokenizerError()
+		}
+	}
+	return p.toks[i].Kind
 }
 
 // tok returns the next token.
@@ -209,7 +228,11 @@ func (p *parser) tokText(i int) string {
 // ident returns the identifier a Name token spells, NFKC-normalised as
 // CPython does for non-ASCII names.
 func (p *parser) ident(i int) string {
-	return token.IdentifierText(p.text, p.toks[i])
+	t := &p.toks[i]
+	if t.ASCII {
+		return p.text[t.Start:t.End]
+	}
+	return token.IdentifierText(p.text, *t)
 }
 
 // startPos returns the start of token i as a Pos with no end.

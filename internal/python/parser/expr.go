@@ -196,12 +196,21 @@ func (p *parser) expression() ast.Expr {
 
 // expressionWithoutInvalid is the body of expression: if_expression | disjunction | lambdef.
 func (p *parser) expressionWithoutInvalid() ast.Expr {
-	if p.kind() == token.KwLambda {
+	k := p.kind()
+	if k == token.KwLambda {
 		return p.lambdef()
 	}
 	start := p.pos
-	a := p.disjunction()
-	if a == nil {
+	var a ast.Expr
+	if !p.invalid && k != token.KwNot {
+		// disjunction's chain of rules, each of which begins with the next
+		// when the first token is no 'not', run from the innermost out: one
+		// call per level instead of a call nesting all of them.
+		if a = p.bitwiseOr(); a == nil {
+			return nil
+		}
+		a = p.orRest(start, p.andRest(start, p.comparisonRest(start, a)))
+	} else if a = p.disjunction(); a == nil {
 		return nil
 	}
 	if p.kind() != token.KwIf {
@@ -241,7 +250,16 @@ func (p *parser) disjunction() ast.Expr {
 			return m.node
 		}
 	}
-	a := p.conjunction()
+	a := p.orRest(start, p.conjunction())
+	if p.invalid {
+		p.memoSet(memoDisjunction, start, a)
+	}
+	return a
+}
+
+// orRest parses the ('or' conjunction)+ after a, a conjunction that starts
+// at token start; nil a is passed through.
+func (p *parser) orRest(start int, a ast.Expr) ast.Expr {
 	if a != nil && p.kind() == token.KwOr {
 		mark := p.exprs.mark()
 		p.exprs.push(a)
@@ -261,16 +279,18 @@ func (p *parser) disjunction() ast.Expr {
 			p.exprs.drop(mark)
 		}
 	}
-	if p.invalid {
-		p.memoSet(memoDisjunction, start, a)
-	}
 	return a
 }
 
 // conjunction: inversion ('and' inversion)+ | inversion.
 func (p *parser) conjunction() ast.Expr {
 	start := p.pos
-	a := p.inversion()
+	return p.andRest(start, p.inversion())
+}
+
+// andRest parses the ('and' inversion)+ after a, an inversion that starts
+// at token start; nil a is passed through.
+func (p *parser) andRest(start int, a ast.Expr) ast.Expr {
 	if a == nil || p.kind() != token.KwAnd {
 		return a
 	}
@@ -355,7 +375,12 @@ func (p *parser) compareOp() (ast.CmpOp, bool) {
 // comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or.
 func (p *parser) comparison() ast.Expr {
 	start := p.pos
-	a := p.bitwiseOr()
+	return p.comparisonRest(start, p.bitwiseOr())
+}
+
+// comparisonRest parses the compare_op_bitwise_or_pair+ after a, a
+// bitwise_or that starts at token start; nil a is passed through.
+func (p *parser) comparisonRest(start int, a ast.Expr) ast.Expr {
 	if a == nil {
 		return nil
 	}
@@ -473,6 +498,68 @@ func (p *parser) binary(lvl int) ast.Expr {
 	}
 }
 
+// binaryLevel is the binary level of an operator token, or -1.
+func binaryLevel(k token.Kind) (int, ast.Operator) {
+	switch k {
+	case token.VBar:
+		return lvlBitOr, ast.BitOr
+	case token.Circumflex:
+		return lvlBitXor, ast.BitXor
+	case token.Amper:
+		return lvlBitAnd, ast.BitAnd
+	case token.LeftShift:
+		return lvlShift, ast.LShift
+	case token.RightShift:
+		return lvlShift, ast.RShift
+	case token.Plus:
+		return lvlSum, ast.Add
+	case token.Minus:
+		return lvlSum, ast.Sub
+	case token.Star:
+		return lvlTerm, ast.Mult
+	case token.Slash:
+		return lvlTerm, ast.Div
+	case token.DoubleSlash:
+		return lvlTerm, ast.FloorDiv
+	case token.Percent:
+		return lvlTerm, ast.Mod
+	case token.At:
+		return lvlTerm, ast.MatMult
+	}
+	return -1, 0
+}
+
+// climb is binary(lvl) for the first pass, by precedence climbing: given
+// a, the first factor, starting at token start, it parses the operators of
+// level lvl and tighter, building the tree binary's loops would, with one
+// call per operand instead of one per level. Like binary, it stops at an
+// operator whose right operand fails, leaving that operator unconsumed;
+// stopped reports this, so that callers stop as binary's enclosing levels,
+// which cannot match that operator, do.
+func (p *parser) climb(start int, a ast.Expr, lvl int) (e ast.Expr, stopped bool) {
+	for {
+		l, o := binaryLevel(p.kind())
+		if l < lvl {
+			return a, false
+		}
+		save := p.pos
+		p.pos++
+		bStart := p.pos
+		b := p.factor()
+		if b == nil {
+			p.pos = save
+			return a, true
+		}
+		b, stopped = p.climb(bStart, b, l+1)
+		n := p.nodes.binops.new()
+		*n = ast.BinOp{Pos: p.span(start), Left: a, Op: o, Right: b}
+		a = n
+		if stopped {
+			return a, true
+		}
+	}
+}
+
 // isSimpleEnd reports whether a token ends any expression that a lone
 // atom before it could start, so the atom is the whole expression.
 func isSimpleEnd(k token.Kind) bool {
@@ -508,7 +595,13 @@ func (p *parser) bitwiseOr() ast.Expr {
 		if e := p.simpleAtom(); e != nil {
 			return e
 		}
-		return p.binary(lvlBitOr)
+		start := p.pos
+		a := p.factor()
+		if a == nil {
+			return nil
+		}
+		a, _ = p.climb(start, a, lvlBitOr)
+		return a
 	}
 	start := p.pos
 	if m, ok := p.memoGet(memoBitwiseOr); ok {
