@@ -22,7 +22,10 @@ var JWTUnverified = &analysis.Rule{
 	Doc: `## What it does
 Flags PyJWT's and python-jose's ` + "`jwt.decode`" + ` called with ` + "`options={\"verify_signature\": False}`" + `
 (also through a variable or ` + "`dict(...)`" + `), with PyJWT 1's ` + "`verify=False`" + `, or with an
-` + "`algorithms`" + ` list that allows ` + "`\"none\"`" + `.
+` + "`algorithms`" + ` list that allows ` + "`\"none\"`" + `. A decode with a key but without ` + "`algorithms`" + ` is
+reported with low confidence: PyJWT 2 rejects it, while PyJWT 1 and python-jose then accept
+whatever algorithm the token names, which allows algorithm confusion (an HS256 token "signed"
+with the server's RSA public key).
 
 ## Why is this bad?
 A token whose signature is not checked can be forged by anyone: the claims (user id, roles,
@@ -67,11 +70,26 @@ func runJWTUnverified(p *analysis.Pass, n ast.Node) {
 		p.Report(c, qn+" called with verify_signature disabled accepts forged tokens")
 		return
 	}
-	if algs := ruleutil.Keyword(c, "algorithms"); algs != nil && allowsNone(p.Model, algs.Value) {
+	algs := ruleutil.Keyword(c, "algorithms")
+	if algs != nil && allowsNone(p.Model, algs.Value) {
 		p.ReportDiagnostic(analysis.Diagnostic{
 			Node:       c,
 			Message:    qn + " allows the \"none\" algorithm, which accepts unsigned tokens",
 			Confidence: analysis.ConfidenceHigh,
+		})
+		return
+	}
+	// PyJWT 2 refuses to decode without algorithms, so code that does so runs
+	// on PyJWT 1 or python-jose, which accept whatever algorithm the token
+	// names: an HS256 token signed with the RSA public key passes.
+	key := ruleutil.Arg(c, 1, "key")
+	if algs == nil && qn != "jose.jws.verify" && len(c.Args) <= 2 && !ruleutil.HasDoubleStar(c) &&
+		key != nil && !ruleutil.IsNone(key) {
+		p.ReportDiagnostic(analysis.Diagnostic{
+			Node:       c,
+			Message:    qn + " called without algorithms: the token chooses its own algorithm (algorithm confusion)",
+			Severity:   analysis.SeverityMedium,
+			Confidence: analysis.ConfidenceLow,
 		})
 	}
 }

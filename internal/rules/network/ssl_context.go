@@ -16,12 +16,13 @@ var UnverifiedSSLContext = &analysis.Rule{
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{295},
 	Aliases:    []string{"B323", "S323"},
-	Kinds:      []ast.Kind{ast.KindCall, ast.KindAssign},
+	Kinds:      []ast.Kind{ast.KindCall, ast.KindAssign, ast.KindDict},
 	Run:        runUnverifiedSSLContext,
 	Doc: `## What it does
 Flags ` + "`ssl._create_unverified_context()`" + ` and ` + "`ssl._create_stdlib_context()`" + `, the global patch
 ` + "`ssl._create_default_https_context = ssl._create_unverified_context`" + `, ` + "`ctx.verify_mode =\nssl.CERT_NONE`" + `, ` + "`ctx.check_hostname = False`" + `, ` + "`cert_reqs=ssl.CERT_NONE`" + ` (or ` + "`\"CERT_NONE\"`" + `) in
-any call, such as urllib3's pools and ` + "`ssl.wrap_socket`" + `, and pyOpenSSL's
+any call, such as urllib3's pools and ` + "`ssl.wrap_socket`" + `, urllib3's ` + "`assert_hostname=False`" + `,
+option mappings such as websocket-client's ` + "`sslopt={\"cert_reqs\": ssl.CERT_NONE}`" + `, and pyOpenSSL's
 ` + "`set_verify(SSL.VERIFY_NONE)`" + `.
 
 ## Why is this bad?
@@ -51,8 +52,12 @@ urllib.request.urlopen(url, context=ctx)
 }
 
 func runUnverifiedSSLContext(p *analysis.Pass, n ast.Node) {
-	if a, ok := n.(*ast.Assign); ok {
-		contextAssign(p, a)
+	switch x := n.(type) {
+	case *ast.Assign:
+		contextAssign(p, x)
+		return
+	case *ast.Dict:
+		sslOptions(p, x)
 		return
 	}
 	c := n.(*ast.Call)
@@ -68,15 +73,45 @@ func runUnverifiedSSLContext(p *analysis.Pass, n ast.Node) {
 		}
 		return
 	}
-	k := ruleutil.Keyword(c, "cert_reqs")
-	if k == nil || !isCertNone(p.Model, k.Value) {
-		return
+	for _, k := range c.Keywords {
+		switch {
+		case k.Arg == "cert_reqs" && isCertNone(p.Model, k.Value):
+			p.Report(c, calleeText(p, c)+" called with cert_reqs=CERT_NONE: the peer's certificate is not checked")
+			return
+		case k.Arg == "assert_hostname" && isConstFalse(p.Model, k.Value):
+			p.Report(c, calleeText(p, c)+" called with assert_hostname=False: a certificate for any host is accepted")
+			return
+		}
 	}
-	name := p.Model.CalleeName(c)
-	if name == "" {
-		name = ruleutil.ResolvedTail(p.Model, c)
+}
+
+// calleeText names the callee for a message: its qualified name or its tail.
+func calleeText(p *analysis.Pass, c *ast.Call) string {
+	if name := p.Model.CalleeName(c); name != "" {
+		return name
 	}
-	p.Report(c, name+" called with cert_reqs=CERT_NONE: the peer's certificate is not checked")
+	return ruleutil.ResolvedTail(p.Model, c)
+}
+
+// sslOptions flags option mappings such as websocket-client's
+// sslopt={"cert_reqs": ssl.CERT_NONE} and {"check_hostname": False}.
+func sslOptions(p *analysis.Pass, d *ast.Dict) {
+	for i, k := range d.Keys {
+		c, ok := k.(*ast.Constant)
+		if !ok || c.Value.Kind != ast.ConstStr || i >= len(d.Values) {
+			continue
+		}
+		switch c.Value.S {
+		case "cert_reqs":
+			if isCertNone(p.Model, d.Values[i]) {
+				p.Report(d.Values[i], "SSL options set cert_reqs to CERT_NONE: the peer's certificate is not checked")
+			}
+		case "check_hostname":
+			if isConstFalse(p.Model, d.Values[i]) {
+				p.Report(d.Values[i], "SSL options set check_hostname to False: a certificate for any host is accepted")
+			}
+		}
+	}
 }
 
 // isCertNone reports whether e is ssl.CERT_NONE or urllib3's string form.

@@ -23,7 +23,9 @@ var TLSVerifyDisabled = &analysis.Rule{
 Flags ` + "`verify=False`" + ` passed to requests (` + "`requests.get/post/...`, `requests.request`" + `, session
 methods), to httpx (module functions, ` + "`Client`, `AsyncClient`" + `, transports), ` + "`ssl=False`" + ` or
 ` + "`verify_ssl=False`" + ` passed to aiohttp (` + "`TCPConnector`, `aiohttp.request`" + `, session methods), and
-` + "`session.verify = False`" + `. Verb methods on a receiver whose type is unknown, such as
+` + "`session.verify = False`" + `, tornado's ` + "`validate_cert=False`" + `, httplib2's
+` + "`disable_ssl_certificate_validation=True`" + ` and pycurl's ` + "`setopt(pycurl.SSL_VERIFYPEER, 0)`" + `
+(or ` + "`SSL_VERIFYHOST`" + `). Verb methods on a receiver whose type is unknown, such as
 ` + "`self.session.get(url, verify=False)`" + `, are reported with medium confidence.
 
 ## Why is this bad?
@@ -63,9 +65,15 @@ func runTLSVerifyDisabled(p *analysis.Pass, n ast.Node) {
 			if isConstFalse(p.Model, k.Value) {
 				kw = k
 			}
+		case "validate_cert", "disable_ssl_certificate_validation":
+			otherClientOff(p, c, k)
+			return
 		}
 	}
 	if kw == nil {
+		if len(c.Args) == 2 && ruleutil.CalleeTail(c) == "setopt" {
+			curlVerifyOff(p, c)
+		}
 		return
 	}
 	tail := ruleutil.ResolvedTail(p.Model, c)
@@ -138,4 +146,40 @@ func verifyAssign(p *analysis.Pass, a *ast.Assign) {
 func looksLikeSession(e ast.Expr) bool {
 	name := strings.ToLower(ruleutil.ExprTail(e))
 	return name == "s" || strings.Contains(name, "session") || strings.Contains(name, "client") || strings.Contains(name, "http")
+}
+
+// otherClientOff flags tornado's validate_cert=False and httplib2's
+// disable_ssl_certificate_validation=True.
+func otherClientOff(p *analysis.Pass, c *ast.Call, k *ast.Keyword) {
+	qn := p.Model.CalleeName(c)
+	switch {
+	case k.Arg == "validate_cert" && isConstFalse(p.Model, k.Value):
+		switch qn {
+		case "tornado.httpclient.HTTPRequest", "tornado.httpclient.HTTPClient", "tornado.httpclient.AsyncHTTPClient":
+		default:
+			if ruleutil.CalleeTail(c) != "fetch" || qn != "" {
+				return
+			}
+			qn = "fetch"
+		}
+	case k.Arg == "disable_ssl_certificate_validation" && ruleutil.IsTrue(p.Model, k.Value):
+		if qn != "httplib2.Http" {
+			return
+		}
+	default:
+		return
+	}
+	p.Report(c, qn+" called with "+k.Arg+" set: the server's TLS certificate is not checked")
+}
+
+// curlVerifyOff flags pycurl's setopt(SSL_VERIFYPEER, 0) and setopt(SSL_VERIFYHOST, 0).
+func curlVerifyOff(p *analysis.Pass, c *ast.Call) {
+	opt := ruleutil.ExprTail(c.Args[0])
+	if opt != "SSL_VERIFYPEER" && opt != "SSL_VERIFYHOST" {
+		return
+	}
+	if !p.Model.QualifiedNameIs(c.Args[0], "pycurl."+opt) || !ruleutil.IsFalse(p.Model, c.Args[1]) {
+		return
+	}
+	p.Report(c, "setopt(pycurl."+opt+", 0) turns off TLS certificate verification")
 }

@@ -42,3 +42,11 @@ def header_only(token):
 
 def text(data):
     return data.decode("utf-8", options={"verify_signature": False})
+
+
+def old_tutorial(token, public_key):
+    return jwt.decode(token, public_key)  # want "called without algorithms: the token chooses its own algorithm"
+
+
+def old_jose(token, secret):
+    return jose_jwt.decode(token, secret)  # want "jose.jwt.decode called without algorithms"

@@ -66,3 +66,20 @@ def safe(url, settings, form, signature):
 def not_a_session(config):
     config.verify = False
     return config
+
+
+def other_clients(url):
+    import httplib2
+    import pycurl
+    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+
+    h = httplib2.Http(disable_ssl_certificate_validation=True)  # want "httplib2.Http called with disable_ssl_certificate_validation set"
+    req = HTTPRequest(url, validate_cert=False)  # want "tornado.httpclient.HTTPRequest called with validate_cert set"
+    c = pycurl.Curl()
+    c.setopt(pycurl.SSL_VERIFYPEER, 0)  # want `setopt\(pycurl.SSL_VERIFYPEER, 0\)`
+    c.setopt(pycurl.SSL_VERIFYHOST, False)  # want "SSL_VERIFYHOST"
+    c.setopt(pycurl.URL, url)
+    c.setopt(pycurl.SSL_VERIFYPEER, 1)
+    safe = httplib2.Http(disable_ssl_certificate_validation=False)
+    ok = HTTPRequest(url, validate_cert=True)
+    return h, req, c, safe, ok, AsyncHTTPClient().fetch(req)

@@ -43,3 +43,12 @@ def safe(host, cafile, options):
     octx.set_verify(SSL.VERIFY_PEER, None)
     options.check_hostname = options.strict
     return ctx, pool, octx
+
+
+def websocket_feed(url):
+    import websocket
+
+    ws = websocket.create_connection(url, sslopt={"cert_reqs": ssl.CERT_NONE, "check_hostname": False})  # want "cert_reqs to CERT_NONE" "check_hostname to False"
+    pool = urllib3.PoolManager(assert_hostname=False)  # want "called with assert_hostname=False"
+    fine = websocket.create_connection(url, sslopt={"cert_reqs": ssl.CERT_REQUIRED})
+    return ws, pool, fine, {"check_hostname": True}
