@@ -406,7 +406,7 @@ func IsPlaceholderSecret(value, name string) bool {
 		}
 	}
 	norm := normalizeWord(lv)
-	if norm == "" || norm == normalizeWord(strings.ToLower(name)) || isPlaceholderWord(norm) {
+	if norm != "" && (norm == normalizeWord(strings.ToLower(name)) || isPlaceholderWord(norm)) {
 		return true
 	}
 	for _, p := range [...]string{"your", "insert", "enter", "replace", "changethis", "putyour", "addyour"} {

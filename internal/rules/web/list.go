@@ -7,5 +7,7 @@ import "github.com/kraitsec/krait/internal/analysis"
 func All() []*analysis.Rule {
 	return []*analysis.Rule{
 		BindAllInterfaces,
+		AllowedHostsWildcard,
+		HardcodedSecretKey,
 	}
 }
