@@ -9,5 +9,6 @@ func All() []*analysis.Rule {
 		BindAllInterfaces,
 		AllowedHostsWildcard,
 		HardcodedSecretKey,
+		InsecureCookieSetting,
 	}
 }
