@@ -11,8 +11,10 @@ const netMaxValueHops = 8
 // ValueOf returns the expression a name stands for when the name is bound
 // exactly once in its scope by an assignment the source shows (`s = expr`),
 // following chains of such names; any other expression is returned as is.
-// It lets a rule see `s = requests.Session(); s.get(...)` or
-// `opts = {...}; f(options=opts)` through the variable.
+// A name bound once by `with expr as name` stands for expr, as it does for
+// sessions and clients whose __enter__ returns self. It lets a rule see
+// `s = requests.Session(); s.get(...)` or `opts = {...}; f(options=opts)`
+// through the variable.
 func ValueOf(m *semantic.Model, e ast.Expr) ast.Expr {
 	for range netMaxValueHops {
 		n, ok := e.(*ast.Name)
@@ -50,8 +52,42 @@ func netSingleValue(m *semantic.Model, n *ast.Name) ast.Expr {
 	switch only.Kind {
 	case semantic.BindAssign, semantic.BindAnnAssign, semantic.BindNamedExpr:
 		return only.Value
+	case semantic.BindWith:
+		return netWithValue(only)
 	}
 	return nil
+}
+
+// netWithValue returns the context expression of the with item that binds
+// bd (`with requests.Session() as s`), which is what s is for the clients
+// whose __enter__ returns self. It searches the statements of the binding's
+// scope, so it is only for the rare name a rule has already picked out.
+func netWithValue(bd *semantic.Binding) ast.Expr {
+	if bd.Scope == nil || bd.Scope.Node == nil {
+		return nil
+	}
+	var found ast.Expr
+	ast.Inspect(bd.Scope.Node, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		var items []*ast.Withitem
+		switch w := n.(type) {
+		case *ast.With:
+			items = w.Items
+		case *ast.AsyncWith:
+			items = w.Items
+		case ast.Expr:
+			return false // with statements hold no statements inside expressions
+		}
+		for _, it := range items {
+			if it.OptionalVars != nil && ast.Node(it.OptionalVars) == bd.Node {
+				found = it.ContextExpr
+			}
+		}
+		return found == nil
+	})
+	return found
 }
 
 // ConstructedBy returns the qualified name of the callable whose call

@@ -43,11 +43,23 @@ func TestConstructedBy(t *testing.T) {
 		{"parameter", "def f(s):\n    s.get(u)", ""},
 		{"attribute", "self.session.get(u)", ""},
 		{"not_a_call", "d = {}\nd.get(u)", ""},
+		{"with", "import requests\ndef f():\n    if x:\n        with requests.Session() as s:\n            s.get(u)", "requests.Session"},
+		{"async_with", "import aiohttp\nasync def f():\n    async with aiohttp.ClientSession() as s, other() as t:\n        await s.get(u)", "aiohttp.ClientSession"},
+		{"with_tuple", "with f() as (a, s):\n    s.get(u)", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m, c := finalCall(t, tt.src)
-			recv := c.Func.(*ast.Attribute).Value
+			m, _ := finalCall(t, tt.src)
+			var recv ast.Expr
+			ast.Inspect(m.ModuleScope().Node, func(n ast.Node) bool {
+				if x, ok := n.(*ast.Call); ok && MethodName(x) == "get" {
+					recv = x.Func.(*ast.Attribute).Value
+				}
+				return true
+			})
+			if recv == nil {
+				t.Fatalf("no .get call in %q", tt.src)
+			}
 			if got := ConstructedBy(m, recv); got != tt.want {
 				t.Errorf("ConstructedBy = %q, want %q", got, tt.want)
 			}

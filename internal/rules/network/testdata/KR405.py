@@ -45,3 +45,11 @@ def safe(url, cfg, **kwargs):
 
 def other_clients(client, url, params):
     return client.get(url), params.get("url")
+
+
+def with_block(url, path):
+    with requests.Session() as s:
+        r = s.get(url)  # want "session.get called without a timeout"
+    with open(path) as fh:
+        data = fh.read()
+    return r, data
