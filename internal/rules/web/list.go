@@ -10,5 +10,6 @@ func All() []*analysis.Rule {
 		AllowedHostsWildcard,
 		HardcodedSecretKey,
 		InsecureCookieSetting,
+		SSLRedirectDisabled,
 	}
 }
