@@ -81,12 +81,8 @@ func runHardcodedPasswordArgument(p *analysis.Pass, n ast.Node) {
 	if len(c.Args) < 2 {
 		return
 	}
-	tail := ruleutil.CalleeTail(c)
-	if n, ok := c.Func.(*ast.Name); ok {
-		// An imported name may be an alias (HTTPBasicAuth as Basic); its
-		// binding knows the real name without building a string.
-		tail = importedTail(p, n)
-	}
+	// An imported name may be an alias (HTTPBasicAuth as Basic).
+	tail := ruleutil.ResolvedTail(p.Model, c)
 	switch tail {
 	case "HTTPBasicAuth", "HTTPDigestAuth", "HTTPProxyAuth", "BasicAuth", "DigestAuth",
 		"connect", "Connect", "Connection", "login", "simple_bind_s", "simple_bind", "bind_s":
