@@ -11,5 +11,6 @@ func All() []*analysis.Rule {
 		HardcodedSecretKey,
 		InsecureCookieSetting,
 		SSLRedirectDisabled,
+		CORSWildcardCredentials,
 	}
 }
