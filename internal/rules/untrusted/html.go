@@ -7,7 +7,8 @@ import (
 )
 
 // isEscaper reports whether qn names a function whose result is safe to put
-// into HTML: an HTML escaper, a sanitiser, or a conversion to a number.
+// into HTML: an HTML escaper, a sanitiser, a template renderer that escapes
+// by default, or a conversion to a number.
 func isEscaper(qn string) bool {
 	switch qn {
 	case "html.escape", "cgi.escape",
@@ -18,6 +19,7 @@ func isEscaper(qn string) bool {
 		"xml.sax.saxutils.escape", "xml.sax.saxutils.quoteattr",
 		"urllib.parse.quote", "urllib.parse.quote_plus", "urllib.parse.urlencode",
 		"bleach.clean", "bleach.linkify", "nh3.clean",
+		"django.template.loader.render_to_string", "flask.render_template", "flask.templating.render_template",
 		"builtins.int", "builtins.float", "builtins.len", "builtins.bool":
 		return true
 	}

@@ -3,6 +3,7 @@ from django import template
 from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils import safestring
+from django.template.loader import render_to_string
 
 register = template.Library()
 
@@ -45,7 +46,8 @@ def safe_variants(user, items, count):
     h = mark_safe(escape(user.bio))
     label = escape(user.name)
     i = mark_safe(f"<em>{label}</em>")
-    return a, b, c, d, e, f, g, h, i
+    j = mark_safe(render_to_string("widgets/card.html", {"user": user}))
+    return a, b, c, d, e, f, g, h, i, j
 
 
 def mark_safe_local(value):
