@@ -12,5 +12,6 @@ func All() []*analysis.Rule {
 		InsecureCookieSetting,
 		SSLRedirectDisabled,
 		CORSWildcardCredentials,
+		CSRFExempt,
 	}
 }
