@@ -1,6 +1,8 @@
 package untrusted
 
 import (
+	"strings"
+
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/rules/ruleutil"
@@ -16,14 +18,16 @@ var PickleLoad = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{502},
 	Aliases:    []string{"B301", "S301"},
-	Kinds:      []ast.Kind{ast.KindCall},
+	Kinds:      []ast.Kind{ast.KindCall, ast.KindAssign},
 	Run:        runPickleLoad,
 	Doc: `## What it does
 Flags calls that unpickle data: ` + "`pickle.load`/`loads`/`Unpickler`" + ` (and ` + "`_pickle`" + `, Python 2's
 ` + "`cPickle`" + `), ` + "`dill`" + `, ` + "`cloudpickle`" + `, ` + "`shelve.open`" + `, ` + "`jsonpickle.decode`" + `,
 ` + "`pandas.read_pickle`" + ` and ` + "`joblib.load`" + `. Unpickling a constant is not flagged; a file
 opened from a constant path is reported with low confidence, data read from the
-request with high confidence.
+request with high confidence. It also flags Django's
+` + "`SESSION_SERIALIZER = \"django.contrib.sessions.serializers.PickleSerializer\"`" + `, which
+unpickles every session cookie (anyone who learns the ` + "`SECRET_KEY`" + ` can run code).
 
 ## Why is this bad?
 A pickle is a program for a small stack machine that can import any callable and call
@@ -73,9 +77,11 @@ func pickleSink(p *analysis.Pass, c *ast.Call) (string, pickleInput) {
 	m := p.Model
 	switch calleeTail(m, c) {
 	case "loads":
-		return matchCallee(m, c, "pickle.loads", "_pickle.loads", "cPickle.loads", "dill.loads", "cloudpickle.loads"), pickleBytes
+		return matchCallee(m, c, "pickle.loads", "_pickle.loads", "cPickle.loads", "six.moves.cPickle.loads", "dill.loads",
+			"cloudpickle.loads", "jsonpickle.loads"), pickleBytes
 	case "load":
-		if qn := matchCallee(m, c, "pickle.load", "_pickle.load", "cPickle.load", "dill.load", "cloudpickle.load"); qn != "" {
+		if qn := matchCallee(m, c, "pickle.load", "_pickle.load", "cPickle.load", "six.moves.cPickle.load", "dill.load",
+			"cloudpickle.load"); qn != "" {
 			return qn, pickleFile
 		}
 		return matchCallee(m, c, "joblib.load", "sklearn.externals.joblib.load"), picklePath
@@ -98,6 +104,10 @@ func pickleSink(p *analysis.Pass, c *ast.Call) (string, pickleInput) {
 }
 
 func runPickleLoad(p *analysis.Pass, n ast.Node) {
+	if a, ok := n.(*ast.Assign); ok {
+		pickleSessionSetting(p, a)
+		return
+	}
 	c := n.(*ast.Call)
 	qn, kind := pickleSink(p, c)
 	if qn == "" {
@@ -130,5 +140,19 @@ func reportDeserialization(p *analysis.Pass, c *ast.Call, qn string, kind pickle
 			Message: qn + " deserializes a file at a fixed path: " + verb + " it " + harm + " if anyone else can write that file"})
 	default:
 		p.Report(c, qn+" deserializes data that may be untrusted: "+verb+" it "+harm)
+	}
+}
+
+// pickleSessionSetting flags Django's pickle session serializer (removed in
+// Django 5.0, still found in older settings modules).
+func pickleSessionSetting(p *analysis.Pass, a *ast.Assign) {
+	if len(a.Targets) != 1 {
+		return
+	}
+	if t, ok := a.Targets[0].(*ast.Name); !ok || t.ID != "SESSION_SERIALIZER" {
+		return
+	}
+	if s, ok := p.Model.ConstString(a.Value); ok && strings.HasSuffix(s, ".PickleSerializer") {
+		p.Report(a, "SESSION_SERIALIZER is PickleSerializer: every session cookie is unpickled, so a leaked SECRET_KEY means remote code execution")
 	}
 }

@@ -63,6 +63,14 @@ def open_store(name):
     return db
 
 
+SESSION_SERIALIZER = "django.contrib.sessions.serializers.PickleSerializer"  # want "SESSION_SERIALIZER is PickleSerializer"
+CACHE_SERIALIZER = "django.contrib.sessions.serializers.PickleSerializer"
+
+
+class ProductionSettings:
+    SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"
+
+
 def safe_variants(obj):
     blob = pickle.dumps(obj)
     constant = pickle.loads(b"\x80\x04K\x01.")
