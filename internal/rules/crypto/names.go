@@ -208,6 +208,9 @@ func destination(chain []ast.Node, node ast.Node) string {
 		var names []string
 		switch x := chain[i].(type) {
 		case *ast.Keyword:
+			if x.Arg == "key" && i > 0 && isSortCall(chain[i-1]) {
+				break // sorted(xs, key=lambda _: random.random()) shuffles
+			}
 			names = append(names, x.Arg)
 		case *ast.Dict:
 			for j, v := range x.Values {
@@ -246,4 +249,24 @@ func destination(chain []ast.Node, node ast.Node) string {
 		child = chain[i]
 	}
 	return ""
+}
+
+// isSortCall reports whether n is a call whose key= argument is a sort key.
+func isSortCall(n ast.Node) bool {
+	c, ok := n.(*ast.Call)
+	if !ok {
+		return false
+	}
+	var tail string
+	switch f := c.Func.(type) {
+	case *ast.Attribute:
+		tail = f.Attr
+	case *ast.Name:
+		tail = f.ID
+	}
+	switch tail {
+	case "sorted", "sort", "min", "max", "nsmallest", "nlargest", "groupby", "bisect", "insort":
+		return true
+	}
+	return false
 }

@@ -52,10 +52,11 @@ user.password_hash = PasswordHasher().hash(password)
 - https://cwe.mitre.org/data/definitions/916.html`,
 }
 
-// isFastHash reports whether a hashlib constructor or algorithm name is a
-// fast, unbroken digest.
+// isFastHash reports whether a hashlib constructor or (lowercased)
+// algorithm name is a fast, unbroken digest. It runs on every call's name,
+// so it must not allocate.
 func isFastHash(name string) bool {
-	switch strings.ToLower(name) {
+	switch name {
 	case "sha224", "sha256", "sha384", "sha512", "sha512_224", "sha512_256",
 		"sha3_224", "sha3_256", "sha3_384", "sha3_512", "blake2b", "blake2s":
 		return true
@@ -77,7 +78,7 @@ func runPasswordFastHash(p *analysis.Pass, n ast.Node) {
 			return
 		}
 		name, ok := p.Model.ConstString(ruleutil.Arg(c, 0, "name"))
-		if !ok || !isFastHash(name) {
+		if !ok || !isFastHash(strings.ToLower(name)) {
 			return
 		}
 		data, what = ruleutil.Arg(c, 1, "data"), "hashlib.new(\""+name+"\")"
@@ -86,9 +87,14 @@ func runPasswordFastHash(p *analysis.Pass, n ast.Node) {
 		if !ok || len(c.Args) != 1 {
 			return
 		}
-		made := ruleutil.ConstructedBy(p.Model, a.Value)
-		name, ok := strings.CutPrefix(made, "hashlib.")
-		if !ok || !isFastHash(name) {
+		// Most update calls are dict.update: look at the receiver's
+		// constructor's name before resolving anything.
+		v, ok := ruleutil.ValueOf(p.Model, a.Value).(*ast.Call)
+		if !ok || !isFastHash(ruleutil.ResolvedTail(p.Model, v)) {
+			return
+		}
+		made := p.Model.CalleeName(v)
+		if made != "hashlib."+ruleutil.ResolvedTail(p.Model, v) {
 			return
 		}
 		data, what = c.Args[0], made+"(...).update"

@@ -107,12 +107,21 @@ func leadingText(m *semantic.Model, e ast.Expr, depth int) (string, bool) {
 	switch x := e.(type) {
 	case *ast.JoinedStr:
 		var sb strings.Builder
+	parts:
 		for _, v := range x.Values {
-			c, ok := v.(*ast.Constant)
-			if !ok {
-				break
+			switch part := v.(type) {
+			case *ast.Constant:
+				sb.WriteString(part.Value.S)
+			case *ast.FormattedValue:
+				// f"{BASE}/path" with BASE a constant.
+				s, ok := m.ConstString(part.Value)
+				if !ok || part.FormatSpec != nil || part.Conversion != -1 {
+					break parts
+				}
+				sb.WriteString(s)
+			default:
+				break parts
 			}
-			sb.WriteString(c.Value.S)
 		}
 		return sb.String(), false
 	case *ast.BinOp:

@@ -49,6 +49,10 @@ def pick_quote(quotes):
     return random.choice(quotes)  # want "random.choice is not cryptographically secure"
 
 
+def shuffled(items):
+    return sorted(items, key=lambda _: random.random())  # want "random.random is not cryptographically secure"
+
+
 # Safe: the secrets module, SystemRandom, numpy and other random attributes.
 import secrets  # noqa: E402
 import numpy as np  # noqa: E402

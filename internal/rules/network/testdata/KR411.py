@@ -62,3 +62,7 @@ def not_http(d, xml):
     a = d.get("http://schemas.xmlsoap.org/soap/envelope/")
     b = xml.find("{http://www.w3.org/2005/Atom}entry")
     return a, b
+
+
+def templated(item_id):
+    return requests.get(f"{PARTNER_API}/items/{item_id}", timeout=5)  # want "api.partner-payments.com"
