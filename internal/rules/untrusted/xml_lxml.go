@@ -25,7 +25,7 @@ Flags lxml parsers created with ` + "`resolve_entities=True`" + ` or ` + "`no_ne
 ` + "`iterparse`" + `), with high confidence, and ` + "`huge_tree=True`" + ` with medium severity. It also
 flags ` + "`lxml.etree.fromstring`" + `/` + "`XML`" + `/` + "`parse`" + `/` + "`iterparse`" + ` (and
 ` + "`lxml.objectify`" + `'s) on data that is not constant when no parser is passed, with medium
-severity and low confidence (high when the data comes from the request), because the
+severity and low confidence (medium when the data comes from the request), because the
 default parser's behaviour depends on the lxml version.
 
 ## Why is this bad?
