@@ -13,5 +13,6 @@ func All() []*analysis.Rule {
 		SSLRedirectDisabled,
 		CORSWildcardCredentials,
 		CSRFExempt,
+		CSRFDisabled,
 	}
 }
