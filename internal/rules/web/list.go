@@ -14,5 +14,6 @@ func All() []*analysis.Rule {
 		CORSWildcardCredentials,
 		CSRFExempt,
 		CSRFDisabled,
+		CookieWithoutFlags,
 	}
 }
