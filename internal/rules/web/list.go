@@ -15,5 +15,6 @@ func All() []*analysis.Rule {
 		CSRFExempt,
 		CSRFDisabled,
 		CookieWithoutFlags,
+		Httpoxy,
 	}
 }
