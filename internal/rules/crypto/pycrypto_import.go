@@ -90,6 +90,6 @@ func runPycryptoImport(p *analysis.Pass) {
 		}
 	}
 	if first != nil {
-		p.Report(first, "Crypto is PyCrypto's package, which is unmaintained and has known vulnerabilities, unless PyCryptodome provides it; use cryptography or Cryptodome")
+		p.Report(first, "Crypto imported: if PyCrypto provides it (not PyCryptodome), it is unmaintained and has known vulnerabilities; use cryptography or Cryptodome")
 	}
 }

@@ -44,7 +44,7 @@ auth = UsmUserData("monitor", auth_key, priv_key,
 ` + "```" + `
 
 ## References
-- https://docs.lextudio.com/pysnmp/v7.1/docs/api-reference#security-parameters
+- https://pypi.org/project/pysnmp/
 - https://www.rfc-editor.org/rfc/rfc3414
 - https://cwe.mitre.org/data/definitions/319.html`,
 }
@@ -86,7 +86,7 @@ user = UsmUserData("monitor", auth_key, priv_key,
 ` + "```" + `
 
 ## References
-- https://docs.lextudio.com/pysnmp/v7.1/docs/api-reference#security-parameters
+- https://pypi.org/project/pysnmp/
 - https://www.rfc-editor.org/rfc/rfc3414
 - https://cwe.mitre.org/data/definitions/327.html`,
 }
@@ -126,8 +126,8 @@ func runSNMPWeakSecurity(p *analysis.Pass, n ast.Node) {
 	}
 	authKey := present(ruleutil.Arg(c, 1, "authKey"))
 	privKey := present(ruleutil.Arg(c, 2, "privKey"))
-	authProto := ruleutil.Arg(c, 3, "authProtocol")
-	privProto := ruleutil.Arg(c, 4, "privProtocol")
+	authProto := valueOrNil(p, ruleutil.Arg(c, 3, "authProtocol"))
+	privProto := valueOrNil(p, ruleutil.Arg(c, 4, "privProtocol"))
 	switch {
 	case authKey == nil && authProto == nil:
 		p.Report(c, "UsmUserData without an authentication key uses noAuthNoPriv: no authentication and no encryption")
@@ -161,4 +161,13 @@ func present(e ast.Expr) ast.Expr {
 		return nil
 	}
 	return e
+}
+
+// valueOrNil follows a variable to the protocol it names (`proto =
+// usmHMACMD5AuthProtocol`) and treats an explicit None as absent.
+func valueOrNil(p *analysis.Pass, e ast.Expr) ast.Expr {
+	if e == nil {
+		return nil
+	}
+	return present(ruleutil.ValueOf(p.Model, e))
 }

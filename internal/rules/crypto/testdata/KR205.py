@@ -1,7 +1,7 @@
 """Legacy encryption helpers written for PyCrypto."""
 from typing import TYPE_CHECKING
 
-from Crypto.Cipher import AES  # want "Crypto is PyCrypto's package"
+from Crypto.Cipher import AES  # want "Crypto imported: if PyCrypto provides it"
 from Crypto.Util.Padding import pad
 import Cryptodome.Cipher
 from cryptography.fernet import Fernet

@@ -21,7 +21,9 @@ def users(auth_key, priv_key):
         privProtocol=usmAesCfb128Protocol,
     )
     f = UsmUserData("old", auth_key, priv_key, usmHMAC192SHA256AuthProtocol, usm3DESEDEPrivProtocol)  # want "usm3DESEDEPrivProtocol"
-    return a, b, c, d, e, f
+    legacy_auth = usmHMACMD5AuthProtocol
+    g = UsmUserData("old", auth_key, priv_key, authProtocol=legacy_auth, privProtocol=usmAesCfb128Protocol)  # want "with usmHMACMD5AuthProtocol"
+    return a, b, c, d, e, f, g
 
 
 # Safe: SHA-2 and AES chosen explicitly, or settings passed through.
