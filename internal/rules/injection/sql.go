@@ -94,9 +94,6 @@ func firstKeyword(c *ast.Call, names ...string) string {
 	return names[0]
 }
 
-// sqlStartRe matches the words a SQL statement starts with.
-var sqlStartRe = regexp.MustCompile(`(?i)^[\s(]*(?:select|insert|update|delete|with|replace|merge|upsert|create|drop|alter|truncate|grant|revoke|pragma|exec|execute|call|show|describe|desc|explain|copy|vacuum|attach|set|lock|analyze)(?:\s|\*|\(|\x00|$)`)
-
 // sqlShapeRe is the shape of a data statement: SELECT ... FROM, INSERT INTO,
 // UPDATE ... SET, DELETE FROM, in the order they take.
 var sqlShapeRe = regexp.MustCompile(`(?is)^[\s(]*(?:with\s.+\bselect\s.+\sfrom\s|select\s.+\sfrom[\s\x00]|insert\s+(?:or\s+\w+\s+|ignore\s+)?into[\s\x00]|replace\s+into[\s\x00]|update[\s\x00].*\sset[\s\x00]|delete\s+from[\s\x00])`)
@@ -105,10 +102,40 @@ var sqlShapeRe = regexp.MustCompile(`(?is)^[\s(]*(?:with\s.+\bselect\s.+\sfrom\s
 // "Select a file from the list". Real statements have clauses or symbols.
 var sqlMarkerRe = regexp.MustCompile(`(?i)\bwhere\b|\bjoin\b|\border\s+by\b|\bgroup\s+by\b|\blimit\b|\bvalues\b|\bset\b|[=*,]|\binto\b|\bfrom\s+[\w."\x60\[]+\s*$`)
 
-// sqlStart reports whether text opens with a SQL keyword, a cheap test to
-// run before the others.
+// sqlStart reports whether text opens with a SQL keyword. It runs on many
+// strings, so it reads one word without a regexp and without allocating.
 func sqlStart(text string) bool {
-	return sqlStartRe.MatchString(text)
+	i := 0
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' || text[i] == '(') {
+		i++
+	}
+	var buf [8]byte
+	n := 0
+	for ; i < len(text); i++ {
+		c := text[i] | 0x20
+		if c < 'a' || c > 'z' {
+			break
+		}
+		if n == len(buf) {
+			return false
+		}
+		buf[n] = c
+		n++
+	}
+	if i < len(text) {
+		switch text[i] {
+		case ' ', '\t', '\n', '\r', '*', '(', hole[0]:
+		default:
+			return false
+		}
+	}
+	switch string(buf[:n]) {
+	case "select", "insert", "update", "delete", "with", "replace", "merge", "upsert", "create", "drop",
+		"alter", "truncate", "grant", "revoke", "pragma", "exec", "execute", "call", "show", "describe",
+		"desc", "explain", "copy", "vacuum", "attach", "set", "lock", "analyze":
+		return true
+	}
+	return false
 }
 
 // looksLikeSQL reports whether text reads as a SQL data statement: it has

@@ -16,7 +16,8 @@ var SQLString = &analysis.Rule{
 	Confidence: analysis.ConfidenceLow,
 	CWE:        []int{89},
 	Aliases:    []string{"B608", "S608"},
-	File:       runSQLString,
+	Kinds:      []ast.Kind{ast.KindJoinedStr, ast.KindBinOp, ast.KindCall},
+	Run:        runSQLString,
 	Doc: `## What it does
 Flags strings that read as a SQL data statement (SELECT ... FROM,
 INSERT INTO, UPDATE ... SET, DELETE FROM) and are built at run time from
@@ -55,71 +56,103 @@ def user_query(name):
 `,
 }
 
-// runSQLString walks the file itself: it must know which strings reach a
-// database call (reported by KR111 or KR113/KR114) before it reports the
-// others, and those calls may come after the strings they use.
-func runSQLString(p *analysis.Pass) {
+func runSQLString(p *analysis.Pass, n ast.Node) {
 	m := p.Model
-	var cands []ast.Expr
-	var covered map[ast.Expr]bool
-	cover := func(e ast.Expr) {
-		if covered == nil {
-			covered = make(map[ast.Expr]bool)
+	var e ast.Expr
+	switch x := n.(type) {
+	case *ast.JoinedStr:
+		if len(x.Values) < 2 {
+			return // a lone field or a constant: nothing to read before the data
 		}
+		e = x
+	case *ast.BinOp:
+		if x.Op != ast.Add && x.Op != ast.Mod {
+			return
+		}
+		e = x
+	case *ast.Call:
+		if a, ok := x.Func.(*ast.Attribute); !ok || a.Attr != "format" {
+			return
+		}
+		e = x
+	default:
+		return
+	}
+	if !sqlStart(leadingText(m, e)) {
+		return
+	}
+	src := classify(m, e, modeSQL)
+	if src.origin != originBuilt {
+		return
+	}
+	skel := skeleton(m, e)
+	if !looksLikeSQL(skel) {
+		return
+	}
+	parent, covered := sqlContext(p.File.Module, m, e)
+	if covered || continues(parent, e) {
+		return
+	}
+	conf := analysis.ConfidenceLow
+	if quotedHole(skel) {
+		conf = analysis.ConfidenceMedium
+	}
+	report(p, e, analysis.SeverityMedium, conf, "SQL statement "+src.how+"; if it reaches a database, pass values as bound parameters")
+}
+
+// sqlContext walks the module for what a candidate string needs and a node
+// cannot tell: its parent, and whether a database call that the sink rules
+// judge takes it, directly or through variables. Only strings that already
+// read as SQL built from data pay for the walk.
+func sqlContext(mod *ast.Module, m *semantic.Model, target ast.Expr) (parent ast.Node, covered bool) {
+	type item struct{ n, parent ast.Node }
+	stack := make([]item, 1, 64)
+	stack[0] = item{n: mod}
+	var cur ast.Node
+	push := func(c ast.Node) bool {
+		stack = append(stack, item{c, cur})
+		return true
+	}
+	reaches := func(q ast.Expr) {
 		for range maxDepth {
-			covered[e] = true
-			n, ok := e.(*ast.Name)
+			if q == target {
+				covered = true
+				return
+			}
+			n, ok := q.(*ast.Name)
 			if !ok {
 				return
 			}
-			if e = boundValue(m, n); e == nil {
+			if q = boundValue(m, n); q == nil {
 				return
 			}
 		}
 	}
-	ast.Inspect(p.File.Module, func(n ast.Node) bool {
-		var e ast.Expr
-		switch x := n.(type) {
-		case *ast.Call:
-			sqlQueries(m, x, cover)
-			if a, ok := x.Func.(*ast.Attribute); !ok || a.Attr != "format" {
-				return true
-			}
-			e = x
-		case *ast.JoinedStr:
-			e = x
-		case *ast.BinOp:
-			if x.Op != ast.Add && x.Op != ast.Mod {
-				return true
-			}
-			e = x
-		default:
-			return true
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.n == ast.Node(target) {
+			parent = it.parent
 		}
-		if !sqlStart(leadingText(m, e)) {
-			return true
+		if c, ok := it.n.(*ast.Call); ok && !covered {
+			sqlQueries(m, c, reaches)
 		}
-		cands = append(cands, e)
-		return false
-	})
-	for _, e := range cands {
-		if covered[e] {
-			continue
-		}
-		src := classify(m, e, modeSQL)
-		if src.origin != originBuilt {
-			continue
-		}
-		skel := skeleton(m, e)
-		if !looksLikeSQL(skel) {
-			continue
-		}
-		conf := analysis.ConfidenceLow
-		if quotedHole(skel) {
-			conf = analysis.ConfidenceMedium
-		}
-		report(p, e, analysis.SeverityMedium, conf, "SQL statement "+src.how+"; if it reaches a database, pass values as bound parameters")
+		cur = it.n
+		ast.Children(it.n, push)
 	}
+	return parent, covered
+}
+
+// continues reports whether e is the leading part of a larger string
+// expression, which is then the one to report.
+func continues(parent ast.Node, e ast.Expr) bool {
+	switch x := parent.(type) {
+	case *ast.BinOp:
+		return (x.Op == ast.Add || x.Op == ast.Mod) && x.Left == e
+	case *ast.Attribute:
+		return x.Attr == "format" && x.Value == e
+	}
+	return false
 }
 
 // sqlQueries passes to cover the SQL text arguments of a call that the
