@@ -38,8 +38,10 @@ type importedModule struct {
 
 // forEachImportedModule calls f for each module an absolute import brings
 // in: every `import a.b` alias; for `from a import b, c` the module a with
-// its names, and each name as a possible submodule a.b.
-func forEachImportedModule(n ast.Node, f func(importedModule) bool) {
+// its names, and, when expand(a) says a is a package whose submodules
+// matter, each name as a possible submodule a.b (a name built only then, so
+// that the common import costs no allocation).
+func forEachImportedModule(n ast.Node, expand func(pkg string) bool, f func(importedModule) bool) {
 	switch s := n.(type) {
 	case *ast.Import:
 		for _, a := range s.Names {
@@ -51,7 +53,7 @@ func forEachImportedModule(n ast.Node, f func(importedModule) bool) {
 		if s.Level != 0 {
 			return
 		}
-		if !f(importedModule{module: s.Module, node: s, names: s.Names}) {
+		if !f(importedModule{module: s.Module, node: s, names: s.Names}) || expand == nil || !expand(s.Module) {
 			return
 		}
 		for _, a := range s.Names {

@@ -67,7 +67,7 @@ func isPickleLoader(name string) bool {
 }
 
 func runPickleImport(p *analysis.Pass, n ast.Node) {
-	forEachImportedModule(n, func(im importedModule) bool {
+	forEachImportedModule(n, nil, func(im importedModule) bool {
 		if !isPickleModule(im.module) {
 			return true
 		}

@@ -71,6 +71,16 @@ func xmlParserModule(mod string) string {
 	return ""
 }
 
+// isXMLPackage reports whether pkg has parser modules as submodules, as in
+// `from xml.dom import minidom`.
+func isXMLPackage(pkg string) bool {
+	switch pkg {
+	case "xml", "xml.etree", "xml.dom", "lxml":
+		return true
+	}
+	return false
+}
+
 // isXMLParseName reports whether name, imported from an XML parser module,
 // parses XML (rather than building or serializing it).
 func isXMLParseName(name string) bool {
@@ -85,7 +95,7 @@ func isXMLParseName(name string) bool {
 func runXMLImport(p *analysis.Pass, n ast.Node) {
 	_, isImport := n.(*ast.Import)
 	checked := false
-	forEachImportedModule(n, func(im importedModule) bool {
+	forEachImportedModule(n, isXMLPackage, func(im importedModule) bool {
 		use := xmlParserModule(im.module)
 		if use == "" {
 			return true

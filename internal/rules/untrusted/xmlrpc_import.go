@@ -85,7 +85,7 @@ func defusesXMLRPC(m *semantic.Model) bool {
 
 func runXMLRPCImport(p *analysis.Pass, n ast.Node) {
 	_, isImport := n.(*ast.Import)
-	forEachImportedModule(n, func(im importedModule) bool {
+	forEachImportedModule(n, func(pkg string) bool { return pkg == "xmlrpc" }, func(im importedModule) bool {
 		side := xmlrpcSide(im.module)
 		if side == "" {
 			return true
