@@ -35,6 +35,7 @@ type scanResult struct {
 	lines    int64
 	bytes    int64
 	elapsed  time.Duration
+	cpu      time.Duration // user and system CPU time of the whole process
 	phases   phaseTimes
 	// fixed lists the baseline entries that no finding matched any more.
 	fixed []config.Entry
@@ -82,7 +83,7 @@ type scanJob struct {
 // scanFiles walks cfg.paths and analyses the Python files on cfg.jobs workers.
 // start is called once the number of files to analyse is known.
 func scanFiles(ctx context.Context, cfg *scanConfig, engine *analysis.Engine, start func(total int) progressFunc) (*scanResult, error) {
-	began := time.Now()
+	began, cpu0 := time.Now(), cpuTime()
 	found, err := walk.Walk(ctx, cfg.paths, cfg.walk)
 	if err != nil {
 		return nil, err
@@ -148,7 +149,7 @@ feed:
 	}
 	sort.SliceStable(res.errors, func(i, j int) bool { return res.errors[i].Path < res.errors[j].Path })
 	sort.SliceStable(res.skipped, func(i, j int) bool { return res.skipped[i].Path < res.skipped[j].Path })
-	res.elapsed = time.Since(began)
+	res.elapsed, res.cpu = time.Since(began), cpuTime()-cpu0
 	return res, nil
 }
 

@@ -56,7 +56,7 @@ func TestScanStats(t *testing.T) {
 		t.Fatalf("exit code = %d; stderr %q", r.code, r.stderr)
 	}
 	if !strings.HasPrefix(r.stderr, "krait: stats: 3 files, 8 lines, ") ||
-		!strings.Contains(r.stderr, "lines/s), peak RSS ") ||
+		!strings.Contains(r.stderr, "s CPU, peak RSS ") ||
 		!strings.Contains(r.stderr, "krait: stats: skipped 1: default-exclude 1\n") {
 		t.Errorf("stats on stderr = %q", r.stderr)
 	}

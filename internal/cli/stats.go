@@ -32,9 +32,9 @@ func skippedByReason(res *scanResult) map[string]int {
 // per phase, and for the text format (whose report has no room for them) the totals.
 func writeStats(w io.Writer, res *scanResult, m *report.Measured, totals bool) {
 	if totals {
-		fmt.Fprintf(w, "krait: stats: %s, %s, %s in %.3fs (%.0f lines/s), peak RSS %s\n",
+		fmt.Fprintf(w, "krait: stats: %s, %s, %s in %.3fs (%.0f lines/s), %.3fs CPU, peak RSS %s\n",
 			plural(res.files, "file"), plural(int(res.lines), "line"), plural(int(res.bytes), "byte"),
-			m.Seconds, m.LinesPerSecond, mebibytes(m.PeakRSSBytes))
+			m.Seconds, m.LinesPerSecond, res.cpu.Seconds(), mebibytes(m.PeakRSSBytes))
 	}
 	p := res.phases
 	fmt.Fprintf(w, "krait: stats: %s; walk %.3fs, parse %.3fs, model %.3fs, rules %.3fs (summed over workers)\n",
