@@ -1,6 +1,8 @@
 package injection
 
 import (
+	"strings"
+
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/rules/ruleutil"
@@ -28,7 +30,9 @@ is medium severity and medium confidence, anything else low.
 A wrapper that takes shell=True almost always hands its command to
 subprocess with a shell, so the call site is where data can reach
 /bin/sh unquoted (CWE-78). krait cannot see through the wrapper, hence the
-lower confidence.
+lower confidence. functools.partial(subprocess.run, shell=True) is reported
+as a shell runner in the making. Builtins (dict(shell=True)) and quoting
+helpers (quote(arg, shell=True)) are not reported.
 
 ## Example
 ~~~python
@@ -57,11 +61,22 @@ func runShellTrueOther(p *analysis.Pass, n ast.Node) {
 		return
 	}
 	qn := p.Model.CalleeName(c)
-	if subprocessFunc(qn) {
-		return
+	if subprocessFunc(qn) || strings.HasPrefix(qn, "builtins.") {
+		return // dict(shell=True) and friends only hold the flag
 	}
 	if _, _, ok := shellFunc(qn); ok {
 		return
+	}
+	if qn == "functools.partial" && len(c.Args) > 0 {
+		if target := p.Model.QualifiedName(c.Args[0]); subprocessFunc(target) {
+			report(p, c, analysis.SeverityMedium, analysis.ConfidenceMedium,
+				"functools.partial makes "+target+" run every command it gets through a shell (shell=True)")
+		}
+		return
+	}
+	tail := tailName(p.Model, c)
+	if strings.Contains(tail, "quote") || strings.Contains(tail, "escape") {
+		return // quoting helpers take shell= to choose a quoting style
 	}
 	label := callLabel(p.Model, c)
 	if len(c.Args) == 0 {

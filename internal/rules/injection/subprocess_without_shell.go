@@ -118,6 +118,8 @@ func argvFinding(m *semantic.Model, label string, a argv) (string, analysis.Conf
 	prog := "the program"
 	if name, ok := m.ConstString(a.program); ok {
 		prog = strconv.Quote(name)
+	} else if m.QualifiedNameIs(valueOf(m, a.program), "sys.executable") {
+		prog = "sys.executable"
 	}
 	return label + " passes arguments " + s.how + " to " + prog + "; check that they cannot become options or other commands", analysis.ConfidenceLow, true
 }

@@ -52,3 +52,7 @@ def safe(count, loop):
     subprocess.run(f"echo {count}", shell=True)
     subprocess.run(["sh", "-c", f"echo {count}"])
     loop.run([count])
+
+
+def run_module(module):
+    subprocess.run([sys.executable, "-m", module])  # want "subprocess.run passes arguments taken from a variable to sys.executable"

@@ -1,4 +1,5 @@
 """Ops scripts that go through the project's own command wrappers."""
+import functools
 import subprocess
 
 from fabric import Connection
@@ -30,9 +31,16 @@ def reload_all():
     run_command(shell=True)  # want "run_command called with shell=True$"
 
 
+def make_runner():
+    return functools.partial(subprocess.check_call, shell=True)  # want "functools.partial makes subprocess.check_call run every command it gets through a shell"
+
+
 # Negatives: subprocess's own functions (KR101), shell=False or a flag the
-# file does not fix, and keyword-less calls.
-def negatives(service, flag):
+# file does not fix, keyword-less calls, builtins and quoting helpers.
+def negatives(service, flag, compat_shell_quote):
+    settings = dict(shell=True, timeout=10)
+    compat_shell_quote(service, shell=True)
+    functools.partial(print, shell=True)
     subprocess.run(f"systemctl restart {service}", shell=True)
     subprocess.getoutput(f"systemctl status {service}")
     run_command(f"systemctl restart {service}", shell=False)
