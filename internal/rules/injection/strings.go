@@ -140,6 +140,17 @@ func (c *classifier) expr(e ast.Expr, depth int) source {
 func (c *classifier) name(n *ast.Name, depth int) source {
 	v := boundValue(c.m, n)
 	if v == nil {
+		if start, adds, ok := augmented(c.m, n); ok {
+			s := c.expr(start, depth+1)
+			str := c.stringish(start, depth+1)
+			for _, a := range adds {
+				s = worse(s, c.expr(a, depth+1))
+				str = str || c.stringish(a, depth+1)
+			}
+			if str {
+				return splice(s, howConcat)
+			}
+		}
 		return source{origin: originOpaque, how: howVariable}
 	}
 	s := c.expr(v, depth+1)
@@ -493,6 +504,13 @@ func skeletonTo(sb *strings.Builder, m *semantic.Model, e ast.Expr, depth int) {
 	case *ast.Name:
 		if v := boundValue(m, x); v != nil {
 			skeletonTo(sb, m, v, depth+1)
+			return
+		}
+		if start, adds, ok := augmented(m, x); ok {
+			skeletonTo(sb, m, start, depth+1)
+			for _, a := range adds {
+				skeletonTo(sb, m, a, depth+1)
+			}
 			return
 		}
 	}

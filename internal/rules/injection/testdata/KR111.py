@@ -120,3 +120,21 @@ def negatives(cur, conn, name, ids, uid, column, client, url, session, qs):
     session.query(User).filter(User.name == name)
     qs.raw(f"{url}/raw")
     cur.execute(name)
+
+
+def search_products(cursor, name, category):
+    query = "SELECT * FROM products WHERE 1=1"
+    if name:
+        query += f" AND name LIKE '%{name}%'"
+    if category:
+        query += " AND category = '" + category + "'"
+    cursor.execute(query)  # want "cursor.execute runs a SQL statement built by string concatenation"
+
+
+def search_safe(cursor, name):
+    query = "SELECT * FROM products WHERE 1=1"
+    params = []
+    if name:
+        query += " AND name LIKE ?"
+        params.append(f"%{name}%")
+    cursor.execute(query, params)
