@@ -1,4 +1,7 @@
-// Package analysis holds the contract between rules and the rest of krait: the metadata a
-// rule declares and the findings it reports. The rule framework (passes, node dispatch)
-// is built on top of these types.
+// Package analysis holds the contract between rules and the rest of krait, and the
+// engine that runs rules. A Rule declares its metadata and the node kinds it wants; the
+// Engine walks each parsed file once, hands every node only to the rules that asked for
+// its kind through a Pass, and turns their Diagnostics into Findings: rule metadata,
+// 1-based positions, a snippet, suppression comments (# nosec, # noqa, # krait: ignore)
+// applied per statement, and fingerprints that survive line moves (Fingerprinter).
 package analysis

@@ -136,6 +136,23 @@ func TestRules(t *testing.T) {
 	}
 }
 
+func TestCompactAliases(t *testing.T) {
+	tests := []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"B602", "S602"}, "B602,S602"},
+		{[]string{"B313", "B314", "B315", "S313", "S314"}, "B313-B315,S313,S314"},
+		{[]string{"B1", "B3", "X", "S9"}, "B1,B3,X,S9"},
+	}
+	for _, tt := range tests {
+		if got := compactAliases(tt.in); got != tt.want {
+			t.Errorf("compactAliases(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestVersion(t *testing.T) {
 	r := runKrait(t, runOpts{}, "version")
 	if r.code != ExitOK || !strings.HasPrefix(r.stdout, "krait dev (go") {

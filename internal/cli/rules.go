@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -134,7 +135,7 @@ func listRules(w io.Writer, all []categorised, format string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "CODE\tSEVERITY\tNAME\tALIASES\tSUMMARY")
 	for _, r := range all {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Code, r.Severity, r.Name, orDash(strings.Join(r.Aliases, ",")), r.Summary)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Code, r.Severity, r.Name, orDash(compactAliases(r.Aliases)), r.Summary)
 	}
 	return tw.Flush()
 }
@@ -151,6 +152,41 @@ func writeRulesMarkdown(w io.Writer, all []categorised) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// compactAliases joins aliases with runs of consecutive codes shortened, so that a
+// rule covering B313 to B319 keeps the table narrow: "B313-B319,S313-S319".
+func compactAliases(aliases []string) string {
+	var parts []string
+	for i := 0; i < len(aliases); {
+		j := i
+		for j+1 < len(aliases) && followsCode(aliases[j], aliases[j+1]) {
+			j++
+		}
+		if j-i >= 2 {
+			parts = append(parts, aliases[i]+"-"+aliases[j])
+		} else {
+			parts = append(parts, aliases[i:j+1]...)
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
+}
+
+// followsCode reports whether b is the code right after a, such as B314 after B313.
+func followsCode(a, b string) bool {
+	pa, na, okA := splitCode(a)
+	pb, nb, okB := splitCode(b)
+	return okA && okB && pa == pb && nb == na+1
+}
+
+func splitCode(s string) (prefix string, n int, ok bool) {
+	i := strings.IndexAny(s, "0123456789")
+	if i <= 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(s[i:])
+	return s[:i], n, err == nil
 }
 
 func cweList(ids []int) string {
