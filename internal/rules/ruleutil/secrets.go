@@ -39,39 +39,51 @@ func SecretName(name string) SecretNameKind {
 	return classifyWords(mergeCompounds(splitName(name, buf[:0])))
 }
 
-// mayNameSecret rejects almost every identifier without allocating: a
-// secret name contains one of these fragments.
+// mayNameSecret rejects almost every identifier in one pass and without
+// allocating: a secret name contains one of these fragments.
 func mayNameSecret(s string) bool {
 	if len(s) < 2 || len(s) > 100 {
 		return false
 	}
-	for _, frag := range [...]string{"pass", "pw", "secret", "token", "key", "cred", "authorization"} {
-		if containsFold(s, frag) {
+	for i := 0; i < len(s); i++ {
+		var found bool
+		switch s[i] | 0x20 { // ASCII lower case
+		case 'p':
+			found = hasFoldAt(s, i, "pass") || hasFoldAt(s, i, "pw")
+		case 's':
+			found = hasFoldAt(s, i, "secret")
+		case 't':
+			found = hasFoldAt(s, i, "token")
+		case 'k':
+			found = hasFoldAt(s, i, "key")
+		case 'c':
+			found = hasFoldAt(s, i, "cred")
+		case 'a':
+			found = hasFoldAt(s, i, "authorization")
+		}
+		if found {
 			return true
 		}
 	}
 	return false
 }
 
-// containsFold reports whether s contains the lowercase ASCII sub, ignoring
-// ASCII case.
-func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		j := 0
-		for ; j < len(sub); j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != sub[j] {
-				break
-			}
+// hasFoldAt reports whether s continues at i with the lowercase ASCII sub,
+// ignoring ASCII case.
+func hasFoldAt(s string, i int, sub string) bool {
+	if i+len(sub) > len(s) {
+		return false
+	}
+	for j := 0; j < len(sub); j++ {
+		c := s[i+j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
-		if j == len(sub) {
-			return true
+		if c != sub[j] {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 type charClass uint8
@@ -369,7 +381,8 @@ func isPlaceholderWord(s string) bool {
 }
 
 // IsPlaceholderSecret reports whether a literal assigned to a secret name
-// is not a real secret: empty or too short, a placeholder ("<password>",
+// is not a real secret: empty or too short, a word given to an ambiguous
+// name (a lexer's token = "def"), a placeholder ("<password>",
 // "${TOKEN}", "{{ secret }}", "xxx", "your-api-key-here"), a format
 // template, a path or URL, an environment variable's name, a message, a
 // password hash, or the name itself (PASSWORD = "password"). A weak default
@@ -379,6 +392,9 @@ func IsPlaceholderSecret(value, name string) bool {
 	v := strings.TrimSpace(value)
 	if utf8.RuneCountInString(v) < 3 || allSame(v) {
 		return true
+	}
+	if AmbiguousSecretName(name) && !looksRandom(v) {
+		return true // token = "def" in a lexer
 	}
 	lv := strings.ToLower(v)
 	switch {
@@ -482,4 +498,34 @@ func EnvFallback(m *semantic.Model, e ast.Expr) ast.Expr {
 		return Arg(c, -1, "default")
 	}
 	return nil
+}
+
+// AmbiguousSecretName reports a name that is a credential word and nothing
+// more, where the word has another common meaning: a bare "token" is as
+// often a lexer's token as an API token, "pwd" the working directory.
+func AmbiguousSecretName(name string) bool {
+	var buf [maxNameWords]string
+	w := splitName(name, buf[:0])
+	return len(w) == 1 && (w[0] == "token" || w[0] == "pwd")
+}
+
+// looksRandom reports a value that looks generated rather than written: at
+// least 8 characters mixing letters with digits or symbols, or 16 and more.
+func looksRandom(v string) bool {
+	if len(v) >= 16 {
+		return true
+	}
+	if len(v) < 8 {
+		return false
+	}
+	letters, others := false, false
+	for i := 0; i < len(v); i++ {
+		c := v[i] | 0x20
+		if 'a' <= c && c <= 'z' {
+			letters = true
+		} else {
+			others = true
+		}
+	}
+	return letters && others
 }

@@ -185,6 +185,11 @@ func TestIsPlaceholderSecret(t *testing.T) {
 		{"Please enter your password", "password", true},
 		{"$2b$12$abcdefghijklmnopqrstuv", "password", true},
 		{"pbkdf2:sha256:260000$x$y", "password", true},
+		{"lambda", "token", true},
+		{"async", "TOKEN", true},
+		{"ghp_16C7e42F292c6912E7710c838347Ae178B4a", "token", false},
+		{"a1b2c3d4e5", "token", false},
+		{"lambda", "auth_token", false},
 	}
 	for _, tt := range tests {
 		if got := IsPlaceholderSecret(tt.value, tt.name); got != tt.want {

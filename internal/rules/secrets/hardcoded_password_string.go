@@ -127,7 +127,6 @@ func reportSecretValue(p *analysis.Pass, name string, value ast.Expr, where stri
 	if ruleutil.SecretName(name) != ruleutil.CredentialName {
 		return
 	}
-	conf := testConfidence(p, 0)
 	fallback := false
 	s, ok := ruleutil.SecretLiteral(p.Model, value)
 	if !ok {
@@ -135,10 +134,14 @@ func reportSecretValue(p *analysis.Pass, name string, value ast.Expr, where stri
 		if s, ok = ruleutil.SecretLiteral(p.Model, d); !ok {
 			return
 		}
-		fallback, conf = true, analysis.ConfidenceLow
+		fallback = true
 	}
 	if ruleutil.IsPlaceholderSecret(s, name) {
 		return
+	}
+	conf := testConfidence(p, 0)
+	if fallback {
+		conf = analysis.ConfidenceLow
 	}
 	msg := "hard-coded secret " + sprintfName(where, name) + ": " + ruleutil.Redact(s)
 	if fallback {

@@ -92,6 +92,12 @@ func runSecretInLog(p *analysis.Pass, n ast.Node) {
 	dest := "the log"
 	if conf == analysis.ConfidenceLow {
 		dest = "standard output"
+		if ruleutil.AmbiguousSecretName(name) {
+			return // print(token) is a lexer's debugging more often than a leak
+		}
+	}
+	if ruleutil.AmbiguousSecretName(name) {
+		conf = analysis.ConfidenceLow
 	}
 	p.ReportDiagnostic(analysis.Diagnostic{
 		Node:       c,

@@ -64,7 +64,8 @@ func runCookieWithoutFlags(p *analysis.Pass, n ast.Node) {
 		return
 	}
 	a, ok := c.Func.(*ast.Attribute)
-	if !ok || ruleutil.HasDoubleStar(c) || ruleutil.IsTestPath(p.Path) ||
+	// CookieJar.set_cookie(cookie) takes a Cookie object, not a name and value.
+	if !ok || ruleutil.Arg(c, 1, "value") == nil || ruleutil.HasDoubleStar(c) || ruleutil.IsTestPath(p.Path) ||
 		strings.Contains(strings.ToLower(ruleutil.ExprTail(a.Value)), "client") {
 		return
 	}

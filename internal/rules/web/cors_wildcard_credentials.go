@@ -62,7 +62,7 @@ func runCORSWildcardCredentials(p *analysis.Pass, n ast.Node) {
 		corsCall(p, c)
 		return
 	}
-	forEachSetting(p, n, func(s setting) {
+	forEachSetting(p, n, isCORSSetting, func(s setting) {
 		if s.form != formModule {
 			return
 		}
@@ -82,6 +82,14 @@ func runCORSWildcardCredentials(p *analysis.Pass, n ast.Node) {
 			p.Report(s.at, s.name+" with CORS_ALLOW_CREDENTIALS = True lets any site make credentialed requests")
 		}
 	})
+}
+
+func isCORSSetting(name string) bool {
+	switch name {
+	case "CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL", "CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST":
+		return true
+	}
+	return false
 }
 
 // moduleSetsTrue reports whether the module binds name to a true value.

@@ -68,21 +68,18 @@ func runCSRFDisabled(p *analysis.Pass, n ast.Node) {
 			}
 		}
 	}
-	forEachSetting(p, n, func(s setting) {
-		if devContext(p, s) {
-			return
-		}
+	forEachSetting(p, n, isCSRFSetting, func(s setting) {
 		switch s.name {
 		case "WTF_CSRF_ENABLED", "WTF_CSRF_CHECK_DEFAULT":
-			if s.form != formLocal && isFalseLiteral(p, s.value) {
+			if s.form != formLocal && isFalseLiteral(p, s.value) && !devContext(p, s) {
 				p.Report(s.at, s.name+" = False turns off Flask-WTF's CSRF protection")
 			}
 		case "csrf":
-			if s.form == formClass && s.class == "Meta" && isFalseLiteral(p, s.value) {
+			if s.form == formClass && s.class == "Meta" && isFalseLiteral(p, s.value) && !ruleutil.IsDevSettingsPath(p.Path) {
 				p.Report(s.at, "form Meta sets csrf = False: the form accepts forged submissions")
 			}
 		case "MIDDLEWARE", "MIDDLEWARE_CLASSES":
-			if s.form == formModule && lacksCSRFMiddleware(p, s) {
+			if s.form == formModule && lacksCSRFMiddleware(p, s) && !devContext(p, s) {
 				p.ReportDiagnostic(analysis.Diagnostic{
 					Node:       s.at,
 					Message:    s.name + " does not include " + djangoCSRFMiddleware + ": no view is protected against CSRF",
@@ -91,6 +88,14 @@ func runCSRFDisabled(p *analysis.Pass, n ast.Node) {
 			}
 		}
 	})
+}
+
+func isCSRFSetting(name string) bool {
+	switch name {
+	case "WTF_CSRF_ENABLED", "WTF_CSRF_CHECK_DEFAULT", "csrf", "MIDDLEWARE", "MIDDLEWARE_CLASSES":
+		return true
+	}
+	return false
 }
 
 // lacksCSRFMiddleware reports a Django middleware list, written out in full

@@ -54,10 +54,7 @@ app.secret_key = os.environ["FLASK_SECRET_KEY"]
 }
 
 func runHardcodedSecretKey(p *analysis.Pass, n ast.Node) {
-	forEachSetting(p, n, func(s setting) {
-		if ruleutil.SecretName(s.name) != ruleutil.SigningKeyName {
-			return
-		}
+	forEachSetting(p, n, isSigningKey, func(s setting) {
 		conf := analysis.ConfidenceHigh
 		msg := "secret key " + quote(s.name) + " is hard-coded: "
 		v, ok := ruleutil.SecretLiteral(p.Model, s.value)
@@ -77,3 +74,5 @@ func runHardcodedSecretKey(p *analysis.Pass, n ast.Node) {
 		p.ReportDiagnostic(analysis.Diagnostic{Node: s.at, Message: msg + ruleutil.Redact(v), Confidence: conf})
 	})
 }
+
+func isSigningKey(name string) bool { return ruleutil.SecretName(name) == ruleutil.SigningKeyName }

@@ -51,7 +51,7 @@ SESSION_COOKIE_HTTPONLY = True  # Django's and Flask's default
 }
 
 func runInsecureCookieSetting(p *analysis.Pass, n ast.Node) {
-	forEachSetting(p, n, func(s setting) {
+	forEachSetting(p, n, isCookieSetting, func(s setting) {
 		var what string
 		switch s.name {
 		case "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE", "JWT_COOKIE_SECURE":
@@ -70,4 +70,13 @@ func runInsecureCookieSetting(p *analysis.Pass, n ast.Node) {
 		}
 		p.ReportDiagnostic(d)
 	})
+}
+
+func isCookieSetting(name string) bool {
+	switch name {
+	case "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE", "JWT_COOKIE_SECURE",
+		"SESSION_COOKIE_HTTPONLY", "REMEMBER_COOKIE_HTTPONLY":
+		return true
+	}
+	return false
 }

@@ -39,37 +39,41 @@ func settingKinds() []ast.Kind {
 	return []ast.Kind{ast.KindAssign, ast.KindAnnAssign, ast.KindCall, ast.KindDict}
 }
 
-// forEachSetting calls f for every value that n sets by name: assignments
-// to names, attributes and constant subscripts (`app.config["X"] = v`),
-// keyword arguments (`app.config.update(X=v)`) and constant dict keys.
-func forEachSetting(p *analysis.Pass, n ast.Node, f func(setting)) {
+// forEachSetting calls f for every value that n sets under a name that want
+// accepts: assignments to names, attributes and constant subscripts
+// (`app.config["X"] = v`), keyword arguments (`app.config.update(X=v)`) and
+// constant dict keys. want is the cheap test that runs on every name.
+func forEachSetting(p *analysis.Pass, n ast.Node, want func(string) bool, f func(setting)) {
 	switch x := n.(type) {
 	case *ast.Assign:
 		for _, t := range x.Targets {
-			targetSetting(p, x, t, x.Value, f)
+			targetSetting(p, x, t, x.Value, want, f)
 		}
 	case *ast.AnnAssign:
 		if x.Value != nil {
-			targetSetting(p, x, x.Target, x.Value, f)
+			targetSetting(p, x, x.Target, x.Value, want, f)
 		}
 	case *ast.Call:
 		for _, k := range x.Keywords {
-			if k.Arg != "" {
+			if k.Arg != "" && want(k.Arg) {
 				f(setting{name: k.Arg, value: k.Value, at: k, form: formKeyword})
 			}
 		}
 	case *ast.Dict:
 		for i, k := range x.Keys {
-			if c, ok := k.(*ast.Constant); ok && c.Value.Kind == ast.ConstStr {
+			if c, ok := k.(*ast.Constant); ok && c.Value.Kind == ast.ConstStr && want(c.Value.S) {
 				f(setting{name: c.Value.S, value: x.Values[i], at: x.Values[i], form: formDictKey})
 			}
 		}
 	}
 }
 
-func targetSetting(p *analysis.Pass, stmt ast.Stmt, t, value ast.Expr, f func(setting)) {
+func targetSetting(p *analysis.Pass, stmt ast.Stmt, t, value ast.Expr, want func(string) bool, f func(setting)) {
 	switch x := t.(type) {
 	case *ast.Name:
+		if !want(x.ID) {
+			return
+		}
 		s := setting{name: x.ID, value: value, at: stmt, form: formLocal}
 		if b := p.Model.BindingOf(x); b != nil && b.Scope != nil {
 			switch b.Scope.Kind {
@@ -81,9 +85,11 @@ func targetSetting(p *analysis.Pass, stmt ast.Stmt, t, value ast.Expr, f func(se
 		}
 		f(s)
 	case *ast.Attribute:
-		f(setting{name: x.Attr, value: value, at: stmt, form: formAttribute})
+		if want(x.Attr) {
+			f(setting{name: x.Attr, value: value, at: stmt, form: formAttribute})
+		}
 	case *ast.Subscript:
-		if c, ok := x.Slice.(*ast.Constant); ok && c.Value.Kind == ast.ConstStr {
+		if c, ok := x.Slice.(*ast.Constant); ok && c.Value.Kind == ast.ConstStr && want(c.Value.S) {
 			f(setting{name: c.Value.S, value: value, at: stmt, form: formSubscript})
 		}
 	}

@@ -46,20 +46,20 @@ SECURE_HSTS_SECONDS = 31536000
 }
 
 func runSSLRedirectDisabled(p *analysis.Pass, n ast.Node) {
-	if ruleutil.IsDevSettingsPath(p.Path) {
-		return
-	}
 	if c, ok := n.(*ast.Call); ok {
-		if ruleutil.CalleeTail(c) == "Talisman" && ruleutil.KeywordIsFalse(p.Model, c, "force_https") &&
+		if ruleutil.ResolvedTail(p.Model, c) == "Talisman" && ruleutil.KeywordIsFalse(p.Model, c, "force_https") &&
+			!ruleutil.IsDevSettingsPath(p.Path) &&
 			(p.Model.QualifiedNameIs(c.Func, "flask_talisman.Talisman") || p.Model.QualifiedNameIs(c.Func, "flask_talisman.talisman.Talisman")) {
 			k := ruleutil.Keyword(c, "force_https")
 			p.Report(k, "flask_talisman.Talisman created with force_https=False serves pages over plain HTTP")
 		}
 		return
 	}
-	forEachSetting(p, n, func(s setting) {
-		if s.name == "SECURE_SSL_REDIRECT" && (s.form == formModule || s.form == formClass) && isFalseLiteral(p, s.value) && !devContext(p, s) {
+	forEachSetting(p, n, isSSLRedirect, func(s setting) {
+		if (s.form == formModule || s.form == formClass) && isFalseLiteral(p, s.value) && !devContext(p, s) {
 			p.Report(s.at, "SECURE_SSL_REDIRECT = False serves pages over plain HTTP unless a proxy redirects")
 		}
 	})
 }
+
+func isSSLRedirect(name string) bool { return name == "SECURE_SSL_REDIRECT" }

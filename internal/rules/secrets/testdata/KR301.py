@@ -80,3 +80,13 @@ if password == "":
     password = None
 if token != TOKEN_URL:
     pass
+
+
+def parse(tokens):
+    for token in tokens:
+        if token == "lambda":
+            return token
+    token = "def"
+    if token == "ghp_16C7e42F292c6912E7710c838347Ae178B4a":  # want `secret "token" compared with a hard-coded string`
+        return None
+    return token

@@ -53,3 +53,9 @@ def audit_login(username, password, token):
 
 def quiet(password, print=None):
     print(password)
+
+
+def tokenize(source):
+    for token in source.split():
+        print("token %r" % token)
+        logger.debug("unexpected token %s", token)  # want `writes the secret "token"`

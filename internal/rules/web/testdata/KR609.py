@@ -36,3 +36,4 @@ def good(resp, options):
     client.set_cookie("localhost", "session", "x")
     self.test_client.set_cookie("session", "x")
     resp.delete_cookie("session_id")
+    jar.set_cookie(cookie)
