@@ -264,3 +264,29 @@ func TestLocateScope(t *testing.T) {
 		}
 	}
 }
+
+// TestEngineWalkAllocations checks that the walk allocates per file, not per node.
+func TestEngineWalkAllocations(t *testing.T) {
+	var kinds []ast.Kind
+	for k := ast.KindInvalid + 1; k < ast.NumKinds; k++ {
+		kinds = append(kinds, k)
+	}
+	visited := 0
+	noop := &Rule{Code: "KR001", Kinds: kinds, Run: func(*Pass, ast.Node) { visited++ }}
+	e := NewEngine([]*Rule{noop})
+	for _, n := range []int{10, 1000} {
+		f, m := parse(t, strings.Repeat("def f(a, b=1):\n    return [x + a for x in g(b, k=2)]\n", n))
+		visited = 0
+		allocs := testing.AllocsPerRun(5, func() {
+			if _, err := e.Run("t.py", f, m); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if visited < 20*n {
+			t.Fatalf("visited %d nodes for %d functions", visited/6, n)
+		}
+		if allocs > 12 {
+			t.Errorf("%d functions: %v allocations per Run; want a few per file, none per node", n, allocs)
+		}
+	}
+}
