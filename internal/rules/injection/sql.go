@@ -18,6 +18,9 @@ type sqlCall struct {
 	// generic says the method name is common outside databases (fetch,
 	// query, raw): only text that reads as SQL makes it a sink.
 	generic bool
+	// fragment says the text is a condition, not a statement: SQLAlchemy's
+	// filter, where and having took raw SQL strings before 1.4.
+	fragment bool
 	// verb completes "<label> <verb> a SQL statement": "runs", "makes".
 	verb string
 }
@@ -63,6 +66,13 @@ func sqlSink(m *semantic.Model, c *ast.Call) (sqlCall, bool) {
 			generic: true,
 			verb:    "runs",
 		}, true
+	case "filter", "where", "having":
+		// Django's filter takes keywords and Q objects, never text; a text
+		// condition is SQLAlchemy's (Query.filter, Select.where).
+		if !method || len(c.Args) != 1 || len(c.Keywords) != 0 {
+			return sqlCall{}, false
+		}
+		return sqlCall{query: c.Args[0], fragment: true, verb: "adds"}, true
 	case "read_sql", "read_sql_query":
 		qn := m.CalleeName(c)
 		if qn != "pandas.read_sql" && qn != "pandas.read_sql_query" && qn != "pandas.io.sql.read_sql" && qn != "pandas.io.sql.read_sql_query" {
@@ -137,6 +147,15 @@ func sqlStart(text string) bool {
 	}
 	return false
 }
+
+// looksLikeCondition reports whether text reads as a SQL condition: a
+// comparison, LIKE, IN, IS, BETWEEN.
+func looksLikeCondition(text string) bool {
+	return sqlConditionRe.MatchString(text)
+}
+
+// sqlConditionRe matches the operators of a SQL condition.
+var sqlConditionRe = regexp.MustCompile(`(?i)[=<>]|\s(?:like|ilike|in|is|between)\s`)
 
 // looksLikeSQL reports whether text reads as a SQL data statement: it has
 // the shape, and either upper-case keywords or a clause that prose lacks.

@@ -23,7 +23,9 @@ through a variable: DB-API execute, executemany and executescript (sqlite3,
 psycopg, PyMySQL, mysql-connector, Django's connection.cursor()),
 SQLAlchemy's text() and exec_driver_sql, Django's Manager.raw, peewee's
 execute_sql, asyncpg's fetch/fetchrow/fetchval, databases' fetch_all and
-fetch_one, pandas.read_sql and psycopg's sql.SQL. Method names that are
+fetch_one, pandas.read_sql and psycopg's sql.SQL; and text conditions
+given to SQLAlchemy's filter, where and having (accepted as raw SQL before
+SQLAlchemy 1.4, and still common in old code). Method names that are
 common outside databases (fetch, query, raw) count only when the text reads
 as SQL. Parts that cannot change the statement are accepted: numbers
 (int(x), %d, {n:d}), lists of placeholders (", ".join("?" * len(ids))) and
@@ -78,6 +80,14 @@ func runSQLInjection(p *analysis.Pass, n ast.Node) {
 		return
 	}
 	skel := skeleton(p.Model, sink.query)
+	if sink.fragment {
+		if !looksLikeCondition(skel) {
+			return
+		}
+		report(p, c, analysis.SeverityHigh, analysis.ConfidenceMedium,
+			callLabel(p.Model, c)+" adds a raw SQL condition "+src.how+"; use column expressions or bound parameters")
+		return
+	}
 	shaped := looksLikeSQL(skel)
 	if sink.generic && !shaped {
 		return

@@ -138,3 +138,18 @@ def search_safe(cursor, name):
         query += " AND name LIKE ?"
         params.append(f"%{name}%")
     cursor.execute(query, params)
+
+
+def legacy_filter(session, username):
+    return session.query(User).filter(f"username = '{username}'").first()  # want "filter adds a raw SQL condition built from an f-string"
+
+
+def legacy_where(stmt, min_price):
+    return stmt.where("price > " + min_price)  # want "stmt.where adds a raw SQL condition built by string concatenation"
+
+
+def filter_negatives(qs, session, name, items, field):
+    qs.filter(name=name)
+    session.query(User).filter(User.name == name)
+    list(filter(None, items))
+    qs.filter(f"{field}")
