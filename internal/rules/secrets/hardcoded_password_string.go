@@ -157,6 +157,10 @@ func checkComparedSecret(p *analysis.Pass, cmp *ast.Compare, named, literal ast.
 	if name == "" || ruleutil.SecretName(name) != ruleutil.CredentialName {
 		return
 	}
+	// Only a literal: a named constant is reported where it is assigned.
+	if _, isLit := literal.(*ast.Constant); !isLit {
+		return
+	}
 	s, ok := ruleutil.SecretLiteral(p.Model, literal)
 	if !ok || ruleutil.IsPlaceholderSecret(s, name) {
 		return

@@ -42,6 +42,8 @@ def login(form):
         return True
     if "opensesame" == form.get("password"):  # want `compared with a hard-coded string`
         return True
+    if form["password"] == DB_PASSWORD:
+        return True
     return False
 
 
