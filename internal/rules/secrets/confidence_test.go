@@ -1,0 +1,58 @@
+package secrets
+
+import (
+	"testing"
+
+	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/python/parser"
+	"github.com/kraitsec/krait/internal/python/semantic"
+)
+
+// TestConfidence checks the confidence overrides that fixtures cannot
+// express: test paths, fallbacks, comparisons and print.
+func TestConfidence(t *testing.T) {
+	tests := []struct {
+		name string
+		rule *analysis.Rule
+		path string
+		src  string
+		want []analysis.Confidence
+	}{
+		{"assign", HardcodedPasswordString, "app/config.py", `DB_PASSWORD = "s3cr3t-pass"`, []analysis.Confidence{analysis.ConfidenceMedium}},
+		{"assign_in_tests", HardcodedPasswordString, "tests/test_db.py", `DB_PASSWORD = "s3cr3t-pass"`, []analysis.Confidence{analysis.ConfidenceLow}},
+		{"fallback", HardcodedPasswordString, "app/config.py", "import os\nDB_PASSWORD = os.getenv('DB_PASSWORD', 'dev-pass')", []analysis.Confidence{analysis.ConfidenceLow}},
+		{"compare", HardcodedPasswordString, "app/auth.py", "def f(password):\n    return password == 'letmein'", []analysis.Confidence{analysis.ConfidenceHigh}},
+		{"compare_in_tests", HardcodedPasswordString, "tests/test_auth.py", "def f(password):\n    return password == 'letmein'", []analysis.Confidence{analysis.ConfidenceLow}},
+		{"argument_in_tests", HardcodedPasswordArgument, "app/tests.py", "client.login(username='a', password='pw-123')", []analysis.Confidence{analysis.ConfidenceLow}},
+		{"default", HardcodedPasswordDefault, "app/db.py", "def connect(password='pw-123'):\n    pass", []analysis.Confidence{analysis.ConfidenceMedium}},
+		{"log", SecretInLog, "app/auth.py", "import logging\nlogging.info('pw %s', password)", []analysis.Confidence{analysis.ConfidenceMedium}},
+		{"log_bare_token", SecretInLog, "app/auth.py", "import logging\nlogging.info('tok %s', token)", []analysis.Confidence{analysis.ConfidenceLow}},
+		{"print", SecretInLog, "app/cli.py", "print(api_key)", []analysis.Confidence{analysis.ConfidenceLow}},
+		{"print_bare_token", SecretInLog, "app/lexer.py", "print(token)", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := parser.Parse(tt.path, []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := semantic.Build(f.Module, semantic.Options{Module: "m"})
+			findings, err := analysis.NewEngine([]*analysis.Rule{tt.rule}).Run(tt.path, f, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []analysis.Confidence
+			for _, fd := range findings {
+				got = append(got, fd.Confidence)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d findings %v, want %v", len(got), got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("finding %d: confidence %v, want %v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
