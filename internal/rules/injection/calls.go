@@ -100,6 +100,9 @@ func shellFunc(qn string) (pos int, kw string, ok bool) {
 		"subprocess.getoutput", "subprocess.getstatusoutput",
 		"asyncio.create_subprocess_shell", "platform.popen":
 		return 0, "cmd", true
+	case "anyio.run_process", "anyio.open_process":
+		// A string command goes to the shell; a sequence does not (see shellCommandArg).
+		return 0, "command", true
 	case "invoke.run", "invoke.sudo",
 		"fabric.api.local", "fabric.api.run", "fabric.api.sudo",
 		"fabric.operations.local", "fabric.operations.run", "fabric.operations.sudo":
@@ -108,12 +111,26 @@ func shellFunc(qn string) (pos int, kw string, ok bool) {
 	return 0, "", false
 }
 
+// shellCommandArg returns the command a shell runner runs, or nil when the
+// call passes none or passes an argument list that skips the shell
+// (anyio.run_process with a sequence).
+func shellCommandArg(m *semantic.Model, c *ast.Call, pos int, kw string) ast.Expr {
+	cmd := ruleutil.Arg(c, pos, kw)
+	if cmd == nil {
+		return nil
+	}
+	if _, ok := sequence(m, cmd); ok {
+		return nil
+	}
+	return cmd
+}
+
 // shellTail lists the last components of shellFunc's names, for a cheap
 // first test.
 func shellTail(tail string) bool {
 	switch tail {
 	case "system", "popen", "popen2", "popen3", "popen4", "Popen3", "Popen4", "getoutput", "getstatusoutput",
-		"create_subprocess_shell", "run", "sudo", "local":
+		"create_subprocess_shell", "run", "sudo", "local", "run_process", "open_process":
 		return true
 	}
 	return false

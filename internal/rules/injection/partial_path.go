@@ -80,8 +80,12 @@ func runPartialPath(p *analysis.Pass, n ast.Node) {
 			label = p.Model.CalleeName(c)
 		}
 		if pos, kw, isShell := shellFunc(label); isShell {
-			prog, ok = shellProgram(p.Model, ruleutil.Arg(c, pos, kw))
-			viaShell = true
+			if cmd := shellCommandArg(p.Model, c, pos, kw); cmd != nil {
+				prog, ok = shellProgram(p.Model, cmd)
+				viaShell = true
+			} else {
+				prog, ok = constArgvHead(p.Model, ruleutil.Arg(c, pos, kw))
+			}
 		} else if spec, isExec := execFunc(label); isExec && spec.shape != shapeFile {
 			prog, ok = execProgram(p.Model, c, spec)
 		}

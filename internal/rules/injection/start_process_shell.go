@@ -3,7 +3,6 @@ package injection
 import (
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
-	"github.com/kraitsec/krait/internal/rules/ruleutil"
 )
 
 // StartProcessShell flags functions that always run their command through a shell.
@@ -22,7 +21,8 @@ Flags calls of functions that always hand their command to a shell:
 os.system, os.popen (and Python 2's os.popen2-4, popen2 and commands
 modules), subprocess.getoutput and getstatusoutput,
 asyncio.create_subprocess_shell and an event loop's subprocess_shell,
-and the shell runners of Invoke and Fabric 1 (run, sudo, local). The
+anyio.run_process and open_process given a string (not a list), and the
+shell runners of Invoke and Fabric 1 (run, sudo, local). The
 finding is high severity when the command is built at run time or taken
 from a variable, and low severity when it is constant or every dynamic part
 is quoted with shlex.quote.
@@ -78,7 +78,7 @@ func runStartProcessShell(p *analysis.Pass, n ast.Node) {
 	default:
 		return
 	}
-	cmd := ruleutil.Arg(c, pos, kw)
+	cmd := shellCommandArg(p.Model, c, pos, kw)
 	if cmd == nil {
 		return
 	}

@@ -61,6 +61,8 @@ const (
 	// modeCode accepts only numeric conversions: no quoting makes text safe
 	// to evaluate as Python.
 	modeCode
+	// modeLDAP accepts the LDAP libraries' filter and DN escaping.
+	modeLDAP
 )
 
 // maxDepth bounds how many names and nested expressions a classification
@@ -435,6 +437,8 @@ func (c *classifier) sanitizer(x *ast.Call) bool {
 		}
 	case "escape_string", "quote_ident", "escape_identifier", "escape_literal", "mogrify":
 		return c.mode == modeSQL
+	case "escape_filter_chars", "escape_dn_chars", "filter_format", "escape_rdn":
+		return c.mode == modeLDAP
 	case "Identifier", "Literal":
 		if c.mode != modeSQL {
 			return false

@@ -78,7 +78,7 @@ func runWildcardInjection(p *analysis.Pass, n ast.Node) {
 			cmd = elts[0]
 		}
 	} else if pos, kw, ok := shellFunc(label); ok {
-		cmd = ruleutil.Arg(c, pos, kw)
+		cmd = shellCommandArg(p.Model, c, pos, kw)
 	} else if spec, ok := execFunc(label); ok {
 		cmd, _ = shellCommand(p.Model, execArgv(p.Model, c, spec))
 	}

@@ -1,6 +1,8 @@
 """Network diagnostics endpoints that shell out."""
 import asyncio
 import os
+
+import anyio
 import shlex
 import subprocess
 from os import popen as run_pipe
@@ -46,6 +48,10 @@ async def trace_loop(loop, factory, target):
     await loop.subprocess_shell(factory, "mtr -r " + target)  # want "loop.subprocess_shell runs a shell command built by string concatenation"
 
 
+async def anyio_shell(host):
+    await anyio.run_process(f"dig {host}")  # want "anyio.run_process runs a shell command built from an f-string"
+
+
 def clear():
     os.system("clear")  # want "os.system runs a shell command that is constant"
 
@@ -65,3 +71,7 @@ def negatives(host, pool, platform_info):
     pool.popen(f"ping {host}")
     platform_info.system()
     subprocess.run(["ping", "-c", "1", host])
+
+
+async def anyio_no_shell(host):
+    await anyio.run_process(["dig", host])
