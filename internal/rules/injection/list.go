@@ -23,5 +23,8 @@ func All() []*analysis.Rule {
 		LoggingListen,
 		SubprocessImport,
 		ShellC,
+		LDAPInjection,
+		NoSQLWhere,
+		XPathInjection,
 	}
 }
