@@ -5,5 +5,13 @@ import "github.com/kraitsec/krait/internal/analysis"
 
 // All returns the package's rules, one line each, ordered by code.
 func All() []*analysis.Rule {
-	return []*analysis.Rule{}
+	return []*analysis.Rule{
+		AssertUsed,
+		BadFilePermissions,
+		HardcodedTempPath,
+		InsecureMktemp,
+		TarfileExtraction,
+		TrojanSource,
+		PermissiveUmask,
+	}
 }

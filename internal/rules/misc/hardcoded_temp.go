@@ -1,0 +1,277 @@
+package misc
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/python/ast"
+	"github.com/kraitsec/krait/internal/rules/ruleutil"
+)
+
+// HardcodedTempPath flags fixed file paths in shared temporary directories.
+var HardcodedTempPath = &analysis.Rule{
+	Code:       "KR903",
+	Name:       "hardcoded-temp-path",
+	Summary:    "hard-coded path in a shared temporary directory",
+	Severity:   analysis.SeverityMedium,
+	Confidence: analysis.ConfidenceMedium,
+	CWE:        []int{377},
+	Aliases:    []string{"B108", "S108"},
+	Kinds:      []ast.Kind{ast.KindCall, ast.KindAssign, ast.KindAnnAssign, ast.KindArguments, ast.KindDict},
+	Run:        runHardcodedTempPath,
+	Doc: `## What it does
+Flags fixed paths in the world-writable temporary directories ` + "`/tmp`, `/var/tmp`,\n`/dev/shm`" + ` and ` + "`/usr/tmp`" + ` where they are used as paths: passed to a call (` + "`open`,\n`os.path.join`, `pathlib.Path`, `shutil`" + `, a subprocess argument list, ` + "`df.to_csv`" + `, ...),
+assigned to a name, given as a parameter default or as a value in a dict literal.
+Literals, f-strings, ` + "`%`" + `, ` + "`+`" + ` and ` + "`.format`" + ` strings that start with such a path count.
+
+It stays quiet where the text is not used as a path: ` + "`str`" + ` methods such as
+` + "`startswith`" + `, comparisons, log and print messages, URL routes, and the ` + "`dir=`" + ` of
+the ` + "`tempfile`" + ` functions (which create unpredictable names safely). A path that is
+only the fallback of an environment variable (` + "`os.getenv(\"TMPDIR\", \"/tmp\")`" + `) is
+reported with low confidence; a path given to a call that creates or writes
+files with high confidence.
+
+## Why is this bad?
+Every local user can create files in these directories. A program that uses a
+fixed name there can find the name already taken by another user's file, or by
+a symlink that redirects its writes to a file the program's account owns; it
+can read data planted by someone else, and what it writes may be readable by
+others (CWE-377). Names that a program builds from a fixed prefix and a
+predictable suffix (a PID, a user name) have the same problem.
+
+## Example
+` + "```python" + `
+LOG = "/tmp/app.log"
+
+def export(rows):
+    with open(f"/tmp/export-{os.getpid()}.csv", "w") as f:
+        csv.writer(f).writerows(rows)
+` + "```" + `
+
+## Use instead
+Let the tempfile module create a file or directory with an unpredictable name
+and private permissions, or use a directory that belongs to the application:
+` + "```python" + `
+import tempfile
+
+with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+    csv.writer(f).writerows(rows)
+
+with tempfile.TemporaryDirectory() as work:
+    ...
+` + "```" + `
+
+## References
+- [Python docs: tempfile](https://docs.python.org/3/library/tempfile.html)
+- [CWE-377: Insecure Temporary File](https://cwe.mitre.org/data/definitions/377.html)
+- [OWASP: Insecure Temporary File](https://owasp.org/www-community/vulnerabilities/Insecure_Temporary_File)
+`,
+}
+
+func runHardcodedTempPath(p *analysis.Pass, n ast.Node) {
+	switch x := n.(type) {
+	case *ast.Call:
+		tempPathInCall(p, x)
+	case *ast.Assign:
+		if path, ok := tempPath(x.Value); ok && len(x.Targets) > 0 {
+			p.Report(x.Value, "hard-coded temporary path "+strconv.Quote(path)+" assigned to "+targetText(x.Targets[0])+": other local users can predict it and create or link it first; use the tempfile module")
+		}
+	case *ast.AnnAssign:
+		if path, ok := tempPath(x.Value); ok {
+			p.Report(x.Value, "hard-coded temporary path "+strconv.Quote(path)+" assigned to "+targetText(x.Target)+": other local users can predict it and create or link it first; use the tempfile module")
+		}
+	case *ast.Arguments:
+		for _, d := range x.Defaults {
+			reportTempDefault(p, d)
+		}
+		for _, d := range x.KwDefaults {
+			reportTempDefault(p, d)
+		}
+	case *ast.Dict:
+		for i, v := range x.Values {
+			path, ok := tempPath(v)
+			if !ok {
+				continue
+			}
+			key := "a dict value"
+			if i < len(x.Keys) && x.Keys[i] != nil {
+				if k, ok := p.Model.ConstString(x.Keys[i]); ok {
+					key = "the dict key " + strconv.Quote(k)
+				}
+			}
+			p.Report(v, "hard-coded temporary path "+strconv.Quote(path)+" as "+key+": other local users can predict it and create or link it first; use the tempfile module")
+		}
+	}
+}
+
+func reportTempDefault(p *analysis.Pass, d ast.Expr) {
+	if path, ok := tempPath(d); ok {
+		p.Report(d, "hard-coded temporary path "+strconv.Quote(path)+" as a parameter default: other local users can predict it and create or link it first; use the tempfile module")
+	}
+}
+
+// tempPathInCall reports the temporary paths among a call's arguments.
+func tempPathInCall(p *analysis.Pass, c *ast.Call) {
+	tail := ruleutil.CalleeTail(c)
+	if notPathUse(tail) {
+		return
+	}
+	// Web frameworks' route decorators and HTTP clients take a URL path first.
+	skipFirst := isHTTPVerb(tail)
+	var qn string
+	resolved := false
+	check := func(e ast.Expr) {
+		path, ok := tempPath(e)
+		if !ok {
+			return
+		}
+		if !resolved {
+			qn, resolved = p.Model.CalleeName(c), true
+		}
+		reportTempArg(p, c, qn, tail, e, path)
+	}
+	for i, a := range c.Args {
+		if i == 0 && skipFirst {
+			continue
+		}
+		check(a)
+		switch l := a.(type) {
+		case *ast.List:
+			for _, e := range l.Elts {
+				check(e)
+			}
+		case *ast.Tuple:
+			for _, e := range l.Elts {
+				check(e)
+			}
+		}
+	}
+	for _, k := range c.Keywords {
+		check(k.Value)
+	}
+}
+
+func reportTempArg(p *analysis.Pass, c *ast.Call, qn, tail string, arg ast.Expr, path string) {
+	if strings.HasPrefix(qn, "tempfile.") {
+		return // dir="/tmp": tempfile picks an unpredictable name and creates it safely
+	}
+	label := qn
+	if label == "" {
+		label = ruleutil.CallLabel(p.Model, c)
+	}
+	d := analysis.Diagnostic{Node: arg}
+	switch {
+	case qn == "os.getenv" || qn == "os.environ.get" || qn == "os.environ.setdefault":
+		d.Confidence = analysis.ConfidenceLow
+		d.Message = "hard-coded temporary path " + strconv.Quote(path) + " as the fallback of " + label + ": when the variable is unset, other local users can predict the path; use the tempfile module"
+		p.ReportDiagnostic(d)
+		return
+	case writesFiles(qn, tail):
+		d.Confidence = analysis.ConfidenceHigh
+	}
+	d.Message = "hard-coded temporary path " + strconv.Quote(path) + " passed to " + label + ": other local users can predict it and create or link it first; use the tempfile module"
+	p.ReportDiagnostic(d)
+}
+
+// tempPath returns the leading constant text of a string expression when it
+// is a path in a temporary directory: a literal, or the constant start of an
+// f-string, a % or + expression or a .format call. Names are not followed:
+// their binding is where the path is reported.
+func tempPath(e ast.Expr) (string, bool) {
+	s, ok := leadingText(e, 0)
+	if !ok || len(s) < 4 || s[0] != '/' {
+		return "", false
+	}
+	// The world-writable directories of Unix-like systems.
+	if under(s, "/tmp") || under(s, "/var/tmp") || under(s, "/dev/shm") || under(s, "/usr/tmp") {
+		return s, true
+	}
+	return "", false
+}
+
+// under reports whether path is dir or a path inside it.
+func under(path, dir string) bool {
+	return strings.HasPrefix(path, dir) && (len(path) == len(dir) || path[len(dir)] == '/')
+}
+
+func leadingText(e ast.Expr, depth int) (string, bool) {
+	if depth > 8 {
+		return "", false
+	}
+	switch x := e.(type) {
+	case *ast.Constant:
+		if x.Value.Kind == ast.ConstStr {
+			return x.Value.S, true
+		}
+	case *ast.JoinedStr:
+		if len(x.Values) > 0 {
+			if c, ok := x.Values[0].(*ast.Constant); ok && c.Value.Kind == ast.ConstStr {
+				return c.Value.S, true
+			}
+		}
+	case *ast.BinOp:
+		if x.Op == ast.Add || x.Op == ast.Mod {
+			return leadingText(x.Left, depth+1)
+		}
+	case *ast.Call:
+		if a, ok := x.Func.(*ast.Attribute); ok && a.Attr == "format" {
+			return leadingText(a.Value, depth+1)
+		}
+	}
+	return "", false
+}
+
+// notPathUse reports the callee names whose string arguments are text to
+// compare, search or print rather than a path to use.
+func notPathUse(tail string) bool {
+	switch tail {
+	case "startswith", "endswith", "find", "rfind", "index", "rindex", "count", "replace",
+		"split", "rsplit", "strip", "lstrip", "rstrip", "removeprefix", "removesuffix",
+		"partition", "rpartition", "commonpath", "commonprefix", "relpath", "is_relative_to",
+		"relative_to", "match", "fullmatch", "search", "sub", "compile", "fnmatch",
+		"print", "debug", "info", "warning", "warn", "error", "critical", "exception", "log",
+		"route", "add_url_rule", "add_route", "add_api_route", "api_route", "websocket", "mount",
+		"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "assertEqual", "assertIn":
+		return true
+	}
+	return false
+}
+
+func isHTTPVerb(tail string) bool {
+	switch tail {
+	case "get", "post", "put", "delete", "patch", "head", "options":
+		return true
+	}
+	return false
+}
+
+// writesFiles reports whether a call creates, opens or writes the file it is given.
+func writesFiles(qn, tail string) bool {
+	switch qn {
+	case "builtins.open", "io.open", "codecs.open", "os.open", "os.mkdir", "os.makedirs", "os.mkfifo",
+		"os.symlink", "os.link", "os.rename", "os.replace", "os.chmod", "os.chown",
+		"pathlib.Path", "pathlib.PosixPath", "sqlite3.connect", "logging.FileHandler", "logging.basicConfig",
+		"logging.handlers.RotatingFileHandler", "logging.handlers.TimedRotatingFileHandler",
+		"logging.handlers.WatchedFileHandler", "urllib.request.urlretrieve", "shelve.open", "dbm.open":
+		return true
+	}
+	if strings.HasPrefix(qn, "shutil.") {
+		return true
+	}
+	switch tail {
+	case "to_csv", "to_json", "to_excel", "to_parquet", "to_pickle", "to_feather", "to_hdf",
+		"save", "savefig", "savez", "savetxt", "write_text", "write_bytes", "touch", "mkdir",
+		"extractall", "extract", "download_file", "urlretrieve", "unpack_archive", "make_archive":
+		return true
+	}
+	return false
+}
+
+// targetText spells an assignment target for a message.
+func targetText(e ast.Expr) string {
+	if s := ruleutil.DottedText(e); s != "" {
+		return s
+	}
+	return "a variable"
+}
