@@ -9,7 +9,7 @@ import (
 var NoSQLWhere = &analysis.Rule{
 	Code:       "KR119",
 	Name:       "mongodb-where-injection",
-	Summary:    "MongoDB $where JavaScript built from data",
+	Summary:    "$where clause of a MongoDB query built from data",
 	Severity:   analysis.SeverityHigh,
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{943, 94},

@@ -12,7 +12,7 @@ import (
 var XPathInjection = &analysis.Rule{
 	Code:       "KR120",
 	Name:       "xpath-injection",
-	Summary:    "XPath expression built from data",
+	Summary:    "xpath() or find() expression built from data",
 	Severity:   analysis.SeverityHigh,
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{643},
