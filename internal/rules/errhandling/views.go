@@ -52,7 +52,8 @@ func viewName(p *analysis.Pass, n *ast.Name) string {
 			return name
 		}
 	}
-	if firstParam(args, s) == "request" && importsWebFramework(p.Model) {
+	// A module-level function taking the request; methods need a view class.
+	if s.Parent != nil && s.Parent.Kind == semantic.ScopeModule && firstParam(args, s) == "request" && importsWebFramework(p.Model) {
 		return name
 	}
 	if s.Parent != nil && s.Parent.Kind == semantic.ScopeClass {

@@ -219,7 +219,7 @@ func isDenyPrefix(s string) bool {
 		"cls", "mask", "start", "end", "stop", "begin", "special", "public", "is", "has",
 		"use", "should", "require", "requires", "enable", "enabled", "show", "forgot",
 		"min", "max", "num", "count", "fake", "dummy", "mock", "example", "sample",
-		"invalid", "wrong", "bad", "incorrect", "expired", "bypass":
+		"invalid", "wrong", "bad", "incorrect", "expired", "bypass", "allow", "control":
 		return true
 	}
 	return false
@@ -370,6 +370,7 @@ func Redact(s string) string {
 func isPlaceholderWord(s string) bool {
 	switch s {
 	case "none", "null", "nil", "undefined", "na", "tbd", "todo", "fixme", "redacted",
+		"true", "false", "yes", "no", "on", "off",
 		"hidden", "masked", "placeholder", "dummy", "notset", "unset", "empty", "secretgoeshere",
 		// Authentication schemes, grant types and well-known field names.
 		"bearer", "basic", "token", "jwt", "digest", "negotiate", "oauth", "oauth2",
@@ -420,6 +421,9 @@ func IsPlaceholderSecret(value, name string) bool {
 		if strings.HasPrefix(lv, p) {
 			return true
 		}
+	}
+	if v[0] == '_' && isSlug(v) {
+		return true // "_password_reset_token": the name of a private key or field
 	}
 	norm := normalizeWord(lv)
 	if norm != "" && (norm == normalizeWord(strings.ToLower(name)) || isPlaceholderWord(norm)) {
@@ -528,4 +532,21 @@ func looksRandom(v string) bool {
 		}
 	}
 	return letters && others
+}
+
+// isSlug reports a lowercase identifier or slug of two or more words
+// ("_password_reset_token", "set-password").
+func isSlug(v string) bool {
+	seps := 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '_' || c == '-':
+			if i > 0 {
+				seps++
+			}
+		case c < 'a' || c > 'z':
+			return false
+		}
+	}
+	return seps > 0
 }

@@ -133,6 +133,7 @@ func TestSecretName(t *testing.T) {
 		{"authorization_url", NotSecretName},
 		{"keyword", NotSecretName},
 		{"pw_hash", NotSecretName},
+		{"Access-Control-Allow-Credentials", NotSecretName},
 		{"", NotSecretName},
 	}
 	for _, tt := range tests {
@@ -190,6 +191,10 @@ func TestIsPlaceholderSecret(t *testing.T) {
 		{"ghp_16C7e42F292c6912E7710c838347Ae178B4a", "token", false},
 		{"a1b2c3d4e5", "token", false},
 		{"lambda", "auth_token", false},
+		{"_password_reset_token", "INTERNAL_RESET_SESSION_TOKEN", true},
+		{"admin-pass", "password", false},
+		{"true", "Access-Control-Allow-Credentials", true},
+		{"super_s3cret", "password", false},
 	}
 	for _, tt := range tests {
 		if got := IsPlaceholderSecret(tt.value, tt.name); got != tt.want {

@@ -100,3 +100,11 @@ def export():
         logger.warning(describe())
         data = None
     return jsonify(data=data)
+
+
+class ExceptionReporterFilter:
+    def cleanse(self, request, value):
+        try:
+            return check(value)
+        except Exception as e:
+            return "{!r} while evaluating {!r}".format(e, value)
