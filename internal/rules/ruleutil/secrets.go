@@ -449,8 +449,14 @@ func normalizeWord(s string) string {
 	return sb.String()
 }
 
-// allSame reports whether every byte of s is the same ("xxx", "****").
+// allSame reports whether s repeats one placeholder character ("xxx",
+// "****", "0000"); "aaaaaaa" is a (weak) real value.
 func allSame(s string) bool {
+	switch s[0] {
+	case 'x', 'X', '*', '.', '-', '#', '_', '?', '0':
+	default:
+		return false
+	}
 	for i := 1; i < len(s); i++ {
 		if s[i] != s[0] {
 			return false

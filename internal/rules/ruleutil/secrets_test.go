@@ -159,6 +159,7 @@ func TestIsPlaceholderSecret(t *testing.T) {
 		{"  ", "password", true},
 		{"ab", "password", true},
 		{"xxx", "password", true},
+		{"aaaaaaa", "secret", false},
 		{"********", "password", true},
 		{"<password>", "password", true},
 		{"<YOUR_API_KEY>", "api_key", true},

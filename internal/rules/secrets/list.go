@@ -10,5 +10,6 @@ func All() []*analysis.Rule {
 		HardcodedPasswordArgument,
 		HardcodedPasswordDefault,
 		SecretInLog,
+		HardcodedSigningKey,
 	}
 }
