@@ -22,11 +22,15 @@ type parser struct {
 	pos  int // index of the next token
 	fill int // one past the furthest token examined (CPython's p->fill)
 
-	tokErr    *SyntaxError // the tokenizer's error, at toks[len-1] when set
-	err       *SyntaxError // the first error raised; parsing stops
-	errIsTok  bool         // err came from the tokenizer
-	invalid   bool         // second pass: the invalid_* rules are active
-	depth     int
+	tokErr   *SyntaxError // the tokenizer's error, at toks[len-1] when set
+	err      *SyntaxError // the first error raised; parsing stops
+	errIsTok bool         // err came from the tokenizer
+	invalid  bool         // second pass: the invalid_* rules are active
+	depth    int
+	// work counts the tokens examined, each examination of one counted
+	// again: a measure of the parser's work that tests can compare across
+	// input sizes without timing anything.
+	work      int
 	levels    []int32 // bracket nesting level per token, for error messages
 	memo      map[memoKey]memoEntry
 	lineStart []int
@@ -136,6 +140,7 @@ func (p *parser) fetch() {
 
 // kind returns the kind of the next token.
 func (p *parser) kind() token.Kind {
+	p.work++
 	if p.pos >= p.fill {
 		p.fetch()
 	}

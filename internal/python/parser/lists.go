@@ -47,6 +47,13 @@ func (l *lists[T]) take(mark int) []T {
 	return out
 }
 
+// reclaim empties the stack for the next parse, dropping what an error
+// left open, and returns it.
+func (l *lists[T]) reclaim() []T {
+	clear(l.stack)
+	return l.stack[:0]
+}
+
 // one returns a one-element slice holding x.
 func (l *lists[T]) one(x T) []T {
 	out := l.alloc(1)

@@ -37,7 +37,7 @@ func Parse(filename string, src []byte) (f *File, err error) {
 	}
 	s := getScratch()
 	toks, comments, terr := token.TokenizeAppend(s.toks[:0], text)
-	mod, perr := parseTokens(filename, text, toks, terr)
+	mod, perr := parseTokens(filename, text, toks, terr, s)
 	// Neither the tree nor the error refers to the tokens (a panic above
 	// leaves s to the garbage collector).
 	s.toks = toks
@@ -81,8 +81,11 @@ func lineStarts(src []byte) []int {
 
 // parseTokens runs CPython's two passes: a fast one without the invalid_*
 // rules and, only when it fails, a second one with them for a precise message.
-func parseTokens(filename string, src []byte, toks []token.Token, tokErr error) (*ast.Module, *SyntaxError) {
+// The parser borrows the stacks of s.
+func parseTokens(filename string, src []byte, toks []token.Token, tokErr error, s *scratch) (*ast.Module, *SyntaxError) {
 	p := newParser(src, toks, tokErr)
+	s.lend(p)
+	defer s.reclaim(p)
 	mod := p.file()
 	if mod != nil && p.err == nil {
 		return mod, nil

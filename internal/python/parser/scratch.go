@@ -3,6 +3,7 @@ package parser
 import (
 	"sync"
 
+	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/python/token"
 )
 
@@ -11,6 +12,22 @@ import (
 // buffers instead of allocating (and zeroing) one per file.
 type scratch struct {
 	toks []token.Token
+	// The stacks of the parser's lists (see lists).
+	exprs []ast.Expr
+	stmts []ast.Stmt
+	kws   []*ast.Keyword
+	args  []*ast.Arg
+	ops   []ast.CmpOp
+}
+
+// lend gives p the stacks of s.
+func (s *scratch) lend(p *parser) {
+	p.exprs.stack, p.stmts.stack, p.kws.stack, p.args.stack, p.ops.stack = s.exprs, s.stmts, s.kws, s.args, s.ops
+}
+
+// reclaim takes the stacks back from p, emptied, once p is done.
+func (s *scratch) reclaim(p *parser) {
+	s.exprs, s.stmts, s.kws, s.args, s.ops = p.exprs.reclaim(), p.stmts.reclaim(), p.kws.reclaim(), p.args.reclaim(), p.ops.reclaim()
 }
 
 // maxPooledTokens bounds the token buffer a pooled scratch keeps (56 MB):

@@ -44,7 +44,8 @@ func (p *parser) strings() ast.Expr {
 		}
 	}
 	templ := p.kind() == token.TStringStart
-	var items []ast.Expr
+	// The parts go on p.exprs; items views them until they are dropped.
+	mark := p.exprs.mark()
 	for {
 		var e ast.Expr
 		switch p.kind() {
@@ -67,21 +68,27 @@ func (p *parser) strings() ast.Expr {
 			goto done
 		}
 		if e == nil {
+			p.exprs.drop(mark)
 			p.pos = start
 			return nil
 		}
-		items = append(items, e)
+		p.exprs.push(e)
 	}
 done:
 	pos := p.span(start)
+	items := p.exprs.stack[mark:]
+	var e ast.Expr
 	if templ {
 		var values []ast.Expr
 		for _, it := range items {
 			values = append(values, it.(*ast.TemplateStr).Values...)
 		}
-		return &ast.TemplateStr{Pos: pos, Values: foldConstants(values, true)}
+		e = &ast.TemplateStr{Pos: pos, Values: foldConstants(values, true)}
+	} else {
+		e = p.concatStrings(items, pos)
 	}
-	return p.concatStrings(items, pos)
+	p.exprs.drop(mark)
+	return e
 }
 
 // plainString decodes one STRING token.
@@ -150,21 +157,28 @@ func (p *parser) concatStrings(items []ast.Expr, pos ast.Pos) ast.Expr {
 		if len(items) == 1 {
 			return first
 		}
-		var b strings.Builder
-		for _, it := range items {
-			b.WriteString(it.(*ast.Constant).Value.S)
-		}
-		return &ast.Constant{Pos: pos, Value: ast.ConstValue{Kind: ast.ConstBytes, S: b.String()}, Kind: first.Kind}
+		return &ast.Constant{Pos: pos, Value: ast.ConstValue{Kind: ast.ConstBytes, S: joinConstants(items)}, Kind: first.Kind}
 	}
 	if !fstr && len(items) == 1 {
 		return items[0]
 	}
-	var flat []ast.Expr
-	for _, it := range items {
-		if j, ok := it.(*ast.JoinedStr); ok {
-			flat = append(flat, j.Values...)
-		} else {
-			flat = append(flat, it)
+	flat := items
+	if fstr {
+		n := 0
+		for _, it := range items {
+			if j, ok := it.(*ast.JoinedStr); ok {
+				n += len(j.Values)
+			} else {
+				n++
+			}
+		}
+		flat = make([]ast.Expr, 0, n)
+		for _, it := range items {
+			if j, ok := it.(*ast.JoinedStr); ok {
+				flat = append(flat, j.Values...)
+			} else {
+				flat = append(flat, it)
+			}
 		}
 	}
 	values := foldConstants(flat, fstr)
@@ -172,6 +186,20 @@ func (p *parser) concatStrings(items []ast.Expr, pos ast.Pos) ast.Expr {
 		return values[0]
 	}
 	return &ast.JoinedStr{Pos: pos, Values: values}
+}
+
+// joinConstants concatenates the values of constants.
+func joinConstants(cs []ast.Expr) string {
+	n := 0
+	for _, c := range cs {
+		n += len(c.(*ast.Constant).Value.S)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, c := range cs {
+		b.WriteString(c.(*ast.Constant).Value.S)
+	}
+	return b.String()
 }
 
 // foldConstants merges runs of adjacent str constants (the kind of the
@@ -193,12 +221,8 @@ func foldConstants(flat []ast.Expr, dropEmpty bool) []ast.Expr {
 			j++
 		}
 		if j > i+1 {
-			var b strings.Builder
-			for k := i; k < j; k++ {
-				b.WriteString(flat[k].(*ast.Constant).Value.S)
-			}
 			last := flat[j-1].(*ast.Constant)
-			c = &ast.Constant{Pos: between(c.Pos, last.Pos), Value: ast.ConstValue{Kind: ast.ConstStr, S: b.String()}, Kind: c.Kind}
+			c = &ast.Constant{Pos: between(c.Pos, last.Pos), Value: ast.ConstValue{Kind: ast.ConstStr, S: joinConstants(flat[i:j])}, Kind: c.Kind}
 			i = j - 1
 		}
 		if dropEmpty && c.Value.S == "" {
