@@ -18,11 +18,12 @@ var HardcodedTempPath = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{377},
 	Aliases:    []string{"B108", "S108"},
-	Kinds:      []ast.Kind{ast.KindCall, ast.KindAssign, ast.KindAnnAssign, ast.KindArguments, ast.KindDict},
+	Kinds:      []ast.Kind{ast.KindCall, ast.KindAssign, ast.KindAnnAssign, ast.KindArguments, ast.KindDict, ast.KindReturn},
 	Run:        runHardcodedTempPath,
 	Doc: `## What it does
 Flags fixed paths in the world-writable temporary directories ` + "`/tmp`, `/var/tmp`,\n`/dev/shm`" + ` and ` + "`/usr/tmp`" + ` where they are used as paths: passed to a call (` + "`open`,\n`os.path.join`, `pathlib.Path`, `shutil`" + `, a subprocess argument list, ` + "`df.to_csv`" + `, ...),
-assigned to a name, given as a parameter default or as a value in a dict literal.
+assigned to a name, returned, given as a parameter default or as a value in a
+dict literal.
 Literals, f-strings, ` + "`%`" + `, ` + "`+`" + ` and ` + "`.format`" + ` strings that start with such a path count.
 
 It stays quiet where the text is not used as a path: ` + "`str`" + ` methods such as
@@ -75,11 +76,15 @@ func runHardcodedTempPath(p *analysis.Pass, n ast.Node) {
 		tempPathInCall(p, x)
 	case *ast.Assign:
 		if path, ok := tempPath(x.Value); ok && len(x.Targets) > 0 {
-			p.Report(x.Value, "hard-coded temporary path "+strconv.Quote(path)+" assigned to "+targetText(x.Targets[0])+": other local users can predict it and create or link it first; use the tempfile module")
+			p.Report(x.Value, "hard-coded temporary path "+pathText(p, x.Value, path)+" assigned to "+targetText(x.Targets[0])+": other local users can predict it and create or link it first; use the tempfile module")
 		}
 	case *ast.AnnAssign:
 		if path, ok := tempPath(x.Value); ok {
-			p.Report(x.Value, "hard-coded temporary path "+strconv.Quote(path)+" assigned to "+targetText(x.Target)+": other local users can predict it and create or link it first; use the tempfile module")
+			p.Report(x.Value, "hard-coded temporary path "+pathText(p, x.Value, path)+" assigned to "+targetText(x.Target)+": other local users can predict it and create or link it first; use the tempfile module")
+		}
+	case *ast.Return:
+		if path, ok := tempPath(x.Value); ok {
+			p.Report(x.Value, "hard-coded temporary path "+pathText(p, x.Value, path)+" returned: other local users can predict it and create or link it first; use the tempfile module")
 		}
 	case *ast.Arguments:
 		for _, d := range x.Defaults {
@@ -100,14 +105,14 @@ func runHardcodedTempPath(p *analysis.Pass, n ast.Node) {
 					key = "the dict key " + strconv.Quote(k)
 				}
 			}
-			p.Report(v, "hard-coded temporary path "+strconv.Quote(path)+" as "+key+": other local users can predict it and create or link it first; use the tempfile module")
+			p.Report(v, "hard-coded temporary path "+pathText(p, v, path)+" as "+key+": other local users can predict it and create or link it first; use the tempfile module")
 		}
 	}
 }
 
 func reportTempDefault(p *analysis.Pass, d ast.Expr) {
 	if path, ok := tempPath(d); ok {
-		p.Report(d, "hard-coded temporary path "+strconv.Quote(path)+" as a parameter default: other local users can predict it and create or link it first; use the tempfile module")
+		p.Report(d, "hard-coded temporary path "+pathText(p, d, path)+" as a parameter default: other local users can predict it and create or link it first; use the tempfile module")
 	}
 }
 
@@ -164,13 +169,13 @@ func reportTempArg(p *analysis.Pass, c *ast.Call, qn, tail string, arg ast.Expr,
 	switch {
 	case qn == "os.getenv" || qn == "os.environ.get" || qn == "os.environ.setdefault":
 		d.Confidence = analysis.ConfidenceLow
-		d.Message = "hard-coded temporary path " + strconv.Quote(path) + " as the fallback of " + label + ": when the variable is unset, other local users can predict the path; use the tempfile module"
+		d.Message = "hard-coded temporary path " + pathText(p, arg, path) + " as the fallback of " + label + ": when the variable is unset, other local users can predict the path; use the tempfile module"
 		p.ReportDiagnostic(d)
 		return
 	case writesFiles(qn, tail):
 		d.Confidence = analysis.ConfidenceHigh
 	}
-	d.Message = "hard-coded temporary path " + strconv.Quote(path) + " passed to " + label + ": other local users can predict it and create or link it first; use the tempfile module"
+	d.Message = "hard-coded temporary path " + pathText(p, arg, path) + " passed to " + label + ": other local users can predict it and create or link it first; use the tempfile module"
 	p.ReportDiagnostic(d)
 }
 
@@ -188,6 +193,24 @@ func tempPath(e ast.Expr) (string, bool) {
 		return s, true
 	}
 	return "", false
+}
+
+// pathText spells a temporary path for a message: the literal quoted, or
+// the source text of an f-string or a formatting expression when it fits on
+// one line, else its constant start followed by "...".
+func pathText(p *analysis.Pass, e ast.Expr, path string) string {
+	if c, ok := e.(*ast.Constant); ok {
+		return strconv.Quote(c.Value.S)
+	}
+	sp := e.Span()
+	f := p.File
+	if sp.Lineno == sp.EndLineno && sp.Lineno > 0 && sp.Lineno <= len(f.Lines) && sp.EndColOffset-sp.ColOffset <= 80 {
+		start := f.Lines[sp.Lineno-1]
+		if end := start + sp.EndColOffset; end <= len(f.Source) {
+			return string(f.Source[start+sp.ColOffset : end])
+		}
+	}
+	return strconv.Quote(path + "...")
 }
 
 // under reports whether path is dir or a path inside it.

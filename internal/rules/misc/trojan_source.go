@@ -171,4 +171,3 @@ func inComment(f *parser.File, line, col int) bool {
 	i := sort.Search(len(f.Comments), func(i int) bool { return f.Comments[i].Line >= line })
 	return i < len(f.Comments) && f.Comments[i].Line == line && f.Comments[i].Col <= col
 }
-
