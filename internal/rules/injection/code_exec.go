@@ -4,6 +4,7 @@ import (
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/python/semantic"
+	"github.com/kraitsec/krait/internal/rules/ruleutil"
 )
 
 // codeSource judges the code a call of eval or exec runs; a compile(...)
@@ -33,7 +34,7 @@ func codeLevel(s source) (analysis.Severity, analysis.Confidence) {
 // "builtins.exec"); verb says what it does with its argument.
 func runCodeExec(p *analysis.Pass, n ast.Node, tail, qn, verb string) {
 	c := n.(*ast.Call)
-	if len(c.Args) == 0 || tailName(p.Model, c) != tail || !p.Model.QualifiedNameIs(c.Func, qn) {
+	if len(c.Args) == 0 || ruleutil.CalleeTail(c) != tail || !p.Model.QualifiedNameIs(c.Func, qn) {
 		return
 	}
 	src := codeSource(p.Model, c.Args[0])

@@ -53,7 +53,7 @@ thread = logging.config.listen(9999, verify=check_hmac_signature)
 
 func runLoggingListen(p *analysis.Pass, n ast.Node) {
 	c := n.(*ast.Call)
-	if tailName(p.Model, c) != "listen" || !p.Model.QualifiedNameIs(c.Func, "logging.config.listen") {
+	if ruleutil.CalleeTail(c) != "listen" || !p.Model.QualifiedNameIs(c.Func, "logging.config.listen") {
 		return
 	}
 	if v := ruleutil.Arg(c, 1, "verify"); v != nil && !ruleutil.IsNone(v) {

@@ -59,7 +59,7 @@ func runXPathInjection(p *analysis.Pass, n ast.Node) {
 	}
 	var expr ast.Expr
 	lxml := true
-	switch tail := tailName(p.Model, c); tail {
+	switch tail := ruleutil.CalleeTail(c); tail {
 	case "xpath":
 		if _, ok := c.Func.(*ast.Attribute); !ok {
 			return
