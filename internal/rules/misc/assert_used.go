@@ -224,18 +224,25 @@ func accessCheckName(e ast.Expr) string {
 	return found
 }
 
-// hasAccessWord reports whether an identifier has a word of access control or integrity.
+// hasAccessWord reports whether an identifier has a word of access control or
+// integrity. Words that are also common nouns elsewhere (owner, role, admin,
+// digest) count only at the end of the identifier: is_owner and user.role,
+// not ownerDocument or allowed_formats.
 func hasAccessWord(id string) bool {
 	var buf [8]string
-	for _, w := range ruleutil.SplitName(id, buf[:0]) {
+	words := ruleutil.SplitName(id, buf[:0])
+	for i, w := range words {
 		switch w {
-		case "auth", "authenticated", "authorized", "authorised", "authorization", "authorisation",
-			"admin", "superuser", "staff", "sudo", "perm", "perms", "permission", "permissions", "permitted",
-			"privilege", "privileges", "role", "roles", "acl", "owner", "owns", "owned",
-			"password", "passwd", "csrf", "xsrf", "jwt", "bearer", "nonce", "otp", "mfa",
-			"signature", "signed", "hmac", "digest", "hexdigest", "checksum",
-			"login", "logged", "verified", "allowed", "access", "secret", "apikey":
+		case "authenticated", "authorized", "authorised", "authorization", "authorisation",
+			"superuser", "sudo", "perm", "perms", "permission", "permissions", "permitted",
+			"privilege", "privileges", "acl", "password", "passwd", "csrf", "xsrf", "jwt",
+			"otp", "mfa", "signature", "hmac", "apikey", "logged":
 			return true
+		case "auth", "admin", "staff", "role", "roles", "owner", "owns", "owned", "access", "allowed",
+			"login", "secret", "nonce", "bearer", "signed", "verified", "digest", "hexdigest", "checksum":
+			if i == len(words)-1 {
+				return true
+			}
 		}
 	}
 	return false

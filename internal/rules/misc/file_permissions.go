@@ -29,7 +29,9 @@ counts too, since the others-write bit is set whatever ` + "`st_mode`" + ` was.
 
 Modes such as 0o755 or 0o644 (readable or executable by others) are not reported:
 that is the normal mode of programs and public files. Unlike the mode given to
-` + "`open`, `os.makedirs`" + ` or ` + "`os.open`" + `, a chmod mode is not reduced by the umask.
+` + "`open`, `os.makedirs`" + ` or ` + "`os.open`" + `, a chmod mode is not reduced by the umask. A
+` + "`chmod`" + ` method whose receiver is not known to be a path reports with medium
+confidence, and findings in test code with low confidence.
 
 ## Why is this bad?
 A file that any local user can write can be replaced or altered by any of them:
@@ -101,6 +103,7 @@ func runBadFilePermissions(p *analysis.Pass, n ast.Node) {
 	if bits.set == 0 || bits.set < 0 || bits.set > 0o7777 {
 		return
 	}
+	conf = inTestCode(p, conf)
 	what := "mode " + octal(bits.set)
 	if !bits.exact {
 		what = "a mode with the bits " + octal(bits.set)

@@ -26,7 +26,8 @@ assigned to a name, returned, given as a parameter default or as a value in a
 dict literal.
 Literals, f-strings, ` + "`%`" + `, ` + "`+`" + ` and ` + "`.format`" + ` strings that start with such a path count.
 
-It stays quiet where the text is not used as a path: ` + "`str`" + ` methods such as
+It stays quiet in test code (see ` + "`assert-used`" + ` for what counts as test code) and
+where the text is not used as a path: ` + "`str`" + ` methods such as
 ` + "`startswith`" + `, comparisons, log and print messages, URL routes, and the ` + "`dir=`" + ` of
 the ` + "`tempfile`" + ` functions (which create unpredictable names safely). A path that is
 only the fallback of an environment variable (` + "`os.getenv(\"TMPDIR\", \"/tmp\")`" + `) is
@@ -70,21 +71,24 @@ with tempfile.TemporaryDirectory() as work:
 `,
 }
 
+// tempRisk ends the rule's messages.
+const tempRisk = ": other local users can predict it and create or link it first; use the tempfile module"
+
 func runHardcodedTempPath(p *analysis.Pass, n ast.Node) {
 	switch x := n.(type) {
 	case *ast.Call:
 		tempPathInCall(p, x)
 	case *ast.Assign:
 		if path, ok := tempPath(x.Value); ok && len(x.Targets) > 0 {
-			p.Report(x.Value, "hard-coded temporary path "+pathText(p, x.Value, path)+" assigned to "+targetText(x.Targets[0])+": other local users can predict it and create or link it first; use the tempfile module")
+			reportTemp(p, analysis.Diagnostic{Node: x.Value, Message: "hard-coded temporary path " + pathText(p, x.Value, path) + " assigned to " + targetText(x.Targets[0]) + tempRisk})
 		}
 	case *ast.AnnAssign:
 		if path, ok := tempPath(x.Value); ok {
-			p.Report(x.Value, "hard-coded temporary path "+pathText(p, x.Value, path)+" assigned to "+targetText(x.Target)+": other local users can predict it and create or link it first; use the tempfile module")
+			reportTemp(p, analysis.Diagnostic{Node: x.Value, Message: "hard-coded temporary path " + pathText(p, x.Value, path) + " assigned to " + targetText(x.Target) + tempRisk})
 		}
 	case *ast.Return:
 		if path, ok := tempPath(x.Value); ok {
-			p.Report(x.Value, "hard-coded temporary path "+pathText(p, x.Value, path)+" returned: other local users can predict it and create or link it first; use the tempfile module")
+			reportTemp(p, analysis.Diagnostic{Node: x.Value, Message: "hard-coded temporary path " + pathText(p, x.Value, path) + " returned: other local users can predict it and create or link it first; use the tempfile module"})
 		}
 	case *ast.Arguments:
 		for _, d := range x.Defaults {
@@ -105,14 +109,22 @@ func runHardcodedTempPath(p *analysis.Pass, n ast.Node) {
 					key = "the dict key " + strconv.Quote(k)
 				}
 			}
-			p.Report(v, "hard-coded temporary path "+pathText(p, v, path)+" as "+key+": other local users can predict it and create or link it first; use the tempfile module")
+			reportTemp(p, analysis.Diagnostic{Node: v, Message: "hard-coded temporary path " + pathText(p, v, path) + " as " + key + tempRisk})
 		}
+	}
+}
+
+// reportTemp reports a temporary path unless the file is test code, where
+// fixed scratch paths describe the test machine, not the application.
+func reportTemp(p *analysis.Pass, d analysis.Diagnostic) {
+	if !ruleutil.IsTestPath(p.Path) {
+		p.ReportDiagnostic(d)
 	}
 }
 
 func reportTempDefault(p *analysis.Pass, d ast.Expr) {
 	if path, ok := tempPath(d); ok {
-		p.Report(d, "hard-coded temporary path "+pathText(p, d, path)+" as a parameter default: other local users can predict it and create or link it first; use the tempfile module")
+		reportTemp(p, analysis.Diagnostic{Node: d, Message: "hard-coded temporary path " + pathText(p, d, path) + " as a parameter default: other local users can predict it and create or link it first; use the tempfile module"})
 	}
 }
 
@@ -170,13 +182,13 @@ func reportTempArg(p *analysis.Pass, c *ast.Call, qn, tail string, arg ast.Expr,
 	case qn == "os.getenv" || qn == "os.environ.get" || qn == "os.environ.setdefault":
 		d.Confidence = analysis.ConfidenceLow
 		d.Message = "hard-coded temporary path " + pathText(p, arg, path) + " as the fallback of " + label + ": when the variable is unset, other local users can predict the path; use the tempfile module"
-		p.ReportDiagnostic(d)
+		reportTemp(p, d)
 		return
 	case writesFiles(qn, tail):
 		d.Confidence = analysis.ConfidenceHigh
 	}
-	d.Message = "hard-coded temporary path " + pathText(p, arg, path) + " passed to " + label + ": other local users can predict it and create or link it first; use the tempfile module"
-	p.ReportDiagnostic(d)
+	d.Message = "hard-coded temporary path " + pathText(p, arg, path) + " passed to " + label + tempRisk
+	reportTemp(p, d)
 }
 
 // tempPath returns the leading constant text of a string expression when it

@@ -20,7 +20,7 @@ var InsecureMktemp = &analysis.Rule{
 	Doc: `## What it does
 Flags calls of ` + "`tempfile.mktemp`" + `, and of Python 2's ` + "`os.tempnam`" + ` and ` + "`os.tmpnam`" + `, however they
 are imported. A local function or a method that happens to be called mktemp is not
-reported.
+reported. Findings in test code have low confidence.
 
 ## Why is this bad?
 These functions return a name that does not exist yet; the caller creates the file
@@ -61,10 +61,14 @@ func runInsecureMktemp(p *analysis.Pass, n ast.Node) {
 	default:
 		return
 	}
+	var msg string
 	switch qn := p.Model.CalleeName(c); qn {
 	case "tempfile.mktemp":
-		p.Report(c, "tempfile.mktemp returns a file name without creating the file: another process can create it first; use tempfile.mkstemp or NamedTemporaryFile")
+		msg = "tempfile.mktemp returns a file name without creating the file: another process can create it first; use tempfile.mkstemp or NamedTemporaryFile"
 	case "os.tempnam", "os.tmpnam":
-		p.Report(c, qn+" returns a file name without creating the file: another process can create it first; use tempfile.mkstemp")
+		msg = qn + " returns a file name without creating the file: another process can create it first; use tempfile.mkstemp"
+	default:
+		return
 	}
+	p.ReportDiagnostic(analysis.Diagnostic{Node: c, Message: msg, Confidence: inTestCode(p, analysis.ConfidenceHigh)})
 }

@@ -38,7 +38,7 @@ function), and a loop over ` + "`getmembers()`" + ` that checks members before e
 same function are taken as handled. A ` + "`tar.extractall()`" + ` whose receiver cannot be
 resolved is reported with medium confidence when the file imports tarfile and no
 other archive module. ` + "`shutil.unpack_archive`" + ` of a ` + "`.zip`" + ` file or with ` + "`format=\"zip\"`" + ` is
-not reported.
+not reported. Findings in test code have low confidence.
 
 ` + "`zipfile.ZipFile.extract`/`extractall`" + ` are not reported: zipfile removes drive letters,
 leading slashes and ` + "`..`" + ` components from member names and creates no links, so members
@@ -114,6 +114,7 @@ func tarExtract(p *analysis.Pass, c *ast.Call, method string) {
 			label = method
 		}
 	}
+	conf = inTestCode(p, conf)
 	switch filterSafety(p, c) {
 	case filterSafe:
 		return
@@ -156,13 +157,13 @@ func unpackArchive(p *analysis.Pass, c *ast.Call) {
 	case filterSafe:
 		return
 	case filterOff:
-		p.Report(c, "shutil.unpack_archive with the fully_trusted filter: tar members with absolute paths, \"..\" or links can write outside the destination; use filter=\"data\"")
+		p.ReportDiagnostic(analysis.Diagnostic{Node: c, Confidence: inTestCode(p, analysis.ConfidenceHigh), Message: "shutil.unpack_archive with the fully_trusted filter: tar members with absolute paths, \"..\" or links can write outside the destination; use filter=\"data\""})
 		return
 	}
 	if setsExtractionFilter(p) {
 		return
 	}
-	p.ReportDiagnostic(analysis.Diagnostic{Node: c, Severity: analysis.SeverityMedium, Confidence: analysis.ConfidenceMedium,
+	p.ReportDiagnostic(analysis.Diagnostic{Node: c, Severity: analysis.SeverityMedium, Confidence: inTestCode(p, analysis.ConfidenceMedium),
 		Message: "shutil.unpack_archive without filter= unpacks tar archives unfiltered: " + tarDefaultNote})
 }
 

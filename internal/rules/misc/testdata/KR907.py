@@ -34,3 +34,23 @@ def safe(cfg, sftp):
 
 def umask(mask):
     return mask
+
+
+def current_umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_socket(path):
+    old = os.umask(0)  # want `os.umask\(0\) until the old mask is restored`
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o666)
+    finally:
+        os.umask(old)
+    return fd
+
+
+def keep(path):
+    previous = os.umask(0)  # want `os.umask\(0\) leaves the others-write bit`
+    return previous
