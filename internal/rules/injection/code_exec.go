@@ -20,7 +20,7 @@ func codeSource(m *semantic.Model, e ast.Expr) source {
 // style problem more than a vulnerability.
 func codeLevel(s source) (analysis.Severity, analysis.Confidence) {
 	switch s.origin {
-	case originBuilt:
+	case originBuilt, originRequest:
 		return analysis.SeverityHigh, analysis.ConfidenceHigh
 	case originOpaque:
 		return analysis.SeverityHigh, analysis.ConfidenceMedium

@@ -65,7 +65,7 @@ func runDjangoExtra(p *analysis.Pass, n ast.Node) {
 		})
 	}
 	switch worst.origin {
-	case originBuilt:
+	case originBuilt, originRequest:
 		report(p, c, analysis.SeverityHigh, analysis.ConfidenceHigh, "QuerySet.extra gets SQL "+worst.how+" in "+where+"; pass values through params")
 	case originOpaque:
 		report(p, c, analysis.SeverityMedium, analysis.ConfidenceLow, "QuerySet.extra gets SQL "+worst.how+" in "+where+"; check that it is fixed text")

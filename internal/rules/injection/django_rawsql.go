@@ -60,7 +60,7 @@ func runDjangoRawSQL(p *analysis.Pass, n ast.Node) {
 	}
 	s := classify(p.Model, q, modeSQL)
 	switch s.origin {
-	case originBuilt:
+	case originBuilt, originRequest:
 		report(p, c, analysis.SeverityHigh, analysis.ConfidenceHigh, "RawSQL gets SQL "+s.how+"; pass values through params")
 	case originOpaque:
 		report(p, c, analysis.SeverityMedium, analysis.ConfidenceLow, "RawSQL gets SQL "+s.how+"; check that it is fixed text")

@@ -85,7 +85,7 @@ func runLDAPInjection(p *analysis.Pass, n ast.Node) {
 		return
 	}
 	src := classify(p.Model, filter, modeLDAP)
-	if src.origin != originBuilt || !ldapFilterText(skeleton(p.Model, filter)) {
+	if src.origin < originBuilt || !ldapFilterText(skeleton(p.Model, filter)) {
 		return
 	}
 	p.Report(c, callLabel(p.Model, c)+" searches with an LDAP filter "+src.how+"; escape values with escape_filter_chars")

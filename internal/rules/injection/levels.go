@@ -10,7 +10,7 @@ import (
 // probably carries data, and a constant or sanitised one is an audit hint.
 func commandLevel(s source) (analysis.Severity, analysis.Confidence) {
 	switch s.origin {
-	case originBuilt:
+	case originBuilt, originRequest:
 		return analysis.SeverityHigh, analysis.ConfidenceHigh
 	case originOpaque:
 		return analysis.SeverityHigh, analysis.ConfidenceMedium
@@ -23,7 +23,7 @@ func commandLevel(s source) (analysis.Severity, analysis.Confidence) {
 // phrase completes "... a command " for a message.
 func phrase(s source) string {
 	switch s.origin {
-	case originBuilt, originOpaque:
+	case originBuilt, originOpaque, originRequest:
 		return s.how
 	case originSafe:
 		return "whose dynamic parts are quoted or numeric"

@@ -85,7 +85,7 @@ func runShellTrueOther(p *analysis.Pass, n ast.Node) {
 	}
 	src := classify(p.Model, c.Args[0], modeShell)
 	switch src.origin {
-	case originBuilt:
+	case originBuilt, originRequest:
 		report(p, c, analysis.SeverityMedium, analysis.ConfidenceMedium, label+" called with shell=True and a command "+src.how)
 	case originOpaque:
 		report(p, c, analysis.SeverityMedium, analysis.ConfidenceLow, label+" called with shell=True and a command "+src.how)

@@ -19,7 +19,8 @@ var SQLInjection = &analysis.Rule{
 	Doc: `## What it does
 Flags calls that run or make SQL from a string built at run time with an
 f-string, % formatting, str.format, concatenation or str.join, directly or
-through a variable: DB-API execute, executemany and executescript (sqlite3,
+through a variable, or taken straight from a web request (request.args,
+request.GET, ...): DB-API execute, executemany and executescript (sqlite3,
 psycopg, PyMySQL, mysql-connector, Django's connection.cursor()),
 SQLAlchemy's text() and exec_driver_sql, Django's Manager.raw, peewee's
 execute_sql, asyncpg's fetch/fetchrow/fetchval, databases' fetch_all and
@@ -76,7 +77,7 @@ func runSQLInjection(p *analysis.Pass, n ast.Node) {
 		return
 	}
 	src := classify(p.Model, sink.query, modeSQL)
-	if src.origin != originBuilt {
+	if src.origin < originBuilt {
 		return
 	}
 	skel := skeleton(p.Model, sink.query)

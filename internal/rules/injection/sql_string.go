@@ -82,7 +82,7 @@ func runSQLString(p *analysis.Pass, n ast.Node) {
 		return
 	}
 	src := classify(m, e, modeSQL)
-	if src.origin != originBuilt {
+	if src.origin < originBuilt {
 		return
 	}
 	skel := skeleton(m, e)

@@ -26,6 +26,11 @@ const (
 	// originBuilt is built at run time from non-constant parts by an
 	// f-string, % formatting, str.format, concatenation or str.join.
 	originBuilt
+	// originRequest is read straight from a web request (request.args,
+	// request.GET, request.json, ...): data an attacker sends. It ranks
+	// above originBuilt: a query that is nothing but request data is worse
+	// than one with data spliced in.
+	originRequest
 )
 
 // source is the verdict on one string expression.
@@ -47,6 +52,7 @@ const (
 	howConcat   = "built by string concatenation"
 	howJoin     = "built with str.join()"
 	howOpaque   = "taken from a non-constant value"
+	howRequest  = "taken from request data"
 	howVariable = "taken from a variable"
 )
 
@@ -134,6 +140,10 @@ func (c *classifier) expr(e ast.Expr, depth int) source {
 			s = worse(s, c.expr(v, depth+1))
 		}
 		return s
+	case *ast.Subscript, *ast.Attribute, *ast.Await:
+		if requestData(c.m, e) {
+			return source{origin: originRequest, how: howRequest}
+		}
 	}
 	return srcOpaque()
 }
@@ -337,6 +347,9 @@ func (c *classifier) stringish(e ast.Expr, depth int) bool {
 func (c *classifier) call(x *ast.Call, depth int) source {
 	if c.sanitizer(x) {
 		return srcSafe()
+	}
+	if requestData(c.m, x) {
+		return source{origin: originRequest, how: howRequest}
 	}
 	a, ok := x.Func.(*ast.Attribute)
 	if !ok {

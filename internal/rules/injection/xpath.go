@@ -82,7 +82,7 @@ func runXPathInjection(p *analysis.Pass, n ast.Node) {
 		return
 	}
 	src := classify(p.Model, expr, modeCode)
-	if src.origin != originBuilt {
+	if src.origin < originBuilt {
 		return
 	}
 	if !lxml {

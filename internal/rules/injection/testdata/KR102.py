@@ -14,7 +14,7 @@ DEFAULT_ARGS = ["--quiet", "--strip"]
 def thumbnail():
     src = request.args["src"]
     size = request.args["size"]
-    subprocess.run([CONVERT, src, "-resize", size, "out.png"])  # want `passes arguments taken from a variable to "/usr/bin/convert"`
+    subprocess.run([CONVERT, src, "-resize", size, "out.png"])  # want `passes arguments taken from request data to "/usr/bin/convert"`
 
 
 def fetch(url):

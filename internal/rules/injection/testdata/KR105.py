@@ -35,7 +35,7 @@ def posix(target):
 
 
 def open_document(request):
-    os.startfile(request.args["path"])  # want "os.startfile opens a file taken from a non-constant value"
+    os.startfile(request.args["path"])  # want "os.startfile opens a file taken from request data"
 
 
 def shell_into(user_cmd):

@@ -7,7 +7,7 @@ DEFAULT = "1 + 1"
 
 def calculate():
     expr = request.args.get("expr", "")
-    return str(eval(expr))  # want "builtins.eval evaluates code taken from a variable"
+    return str(eval(expr))  # want "builtins.eval evaluates code taken from request data"
 
 
 def calculate_fmt(a, b, op):

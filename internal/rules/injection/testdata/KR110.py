@@ -21,7 +21,7 @@ def set_option(name, value):
 
 def upload():
     source = request.files["script"].read().decode()
-    exec(compile(source, "upload.py", "exec"))  # want "builtins.exec executes code taken from a variable"
+    exec(compile(source, "upload.py", "exec"))  # want "builtins.exec executes code taken from request data"
 
 
 def template(name):

@@ -24,6 +24,12 @@ def find_user():
     return cur.fetchone()
 
 
+@app.route("/report")
+def custom_report():
+    conn = sqlite3.connect("app.db")
+    return conn.execute(request.args["sql"]).fetchall()  # want "conn.execute runs a SQL statement taken from request data"
+
+
 def login(username, password):
     conn = psycopg2.connect("dbname=app")
     cursor = conn.cursor()

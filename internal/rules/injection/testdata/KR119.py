@@ -19,7 +19,7 @@ def login():
 
 
 def raw_where():
-    return list(db.users.find({"$where": request.args["js"]}))  # want `MongoDB \$where runs JavaScript taken from a non-constant value`
+    return list(db.users.find({"$where": request.args["js"]}))  # want `MongoDB \$where runs JavaScript taken from request data`
 
 
 # Negatives: operators with values, constant JavaScript, other keys.
