@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 
 	"github.com/kraitsec/krait/internal/analysis"
@@ -72,6 +73,9 @@ func LoadBaseline(path string) (*Baseline, error) {
 
 // parseBaseline checks data, which came from the file at path.
 func parseBaseline(path string, data []byte) (*Baseline, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: invalid baseline: empty file", path)
+	}
 	var probe struct {
 		Version  *json.RawMessage `json:"version"`
 		Entries  *json.RawMessage `json:"entries"`
@@ -119,7 +123,7 @@ func jsonError(path string, data []byte, err error) error {
 		offset = se.Offset
 	case errors.As(err, &te):
 		offset = te.Offset
-		msg = fmt.Sprintf("%s: want %s, got %s", te.Field, te.Type, te.Value)
+		msg = fmt.Sprintf("%s: want %s, got %s", te.Field, jsonKind(te.Type), te.Value)
 		if te.Field == "" {
 			msg = fmt.Sprintf("want an object, got %s", te.Value)
 		}
@@ -129,7 +133,8 @@ func jsonError(path string, data []byte, err error) error {
 	}
 	before := data[:offset]
 	line := bytes.Count(before, []byte("\n")) + 1
-	col := len(before) - bytes.LastIndexByte(before, '\n')
+	// The offset counts the offending byte, so the column is that of before's last byte.
+	col := max(len(before)-(bytes.LastIndexByte(before, '\n')+1), 1)
 	return fmt.Errorf("%s:%d:%d: invalid baseline: %s", path, line, col, msg)
 }
 
@@ -168,4 +173,19 @@ func (b *Baseline) Filter(findings []analysis.Finding) (kept []analysis.Finding,
 		}
 	}
 	return kept, fixed
+}
+
+// jsonKind names what JSON value decodes into t, for people who never saw the Go type.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		return "array"
+	case reflect.Struct, reflect.Map:
+		return "object"
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	}
+	return "number"
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,13 +155,14 @@ func TestLoadErrors(t *testing.T) {
 		body string
 		want string // with the temporary root stripped
 	}{
-		{"toml_syntax", PyprojectFile, "[tool.krait]\nselect = [\n", `pyproject.toml:2: invalid TOML: unexpected EOF; expected value`},
-		{"toml_duplicate", KraitFile, "select = []\nselect = []\n", `krait.toml:2: invalid TOML: Key 'select' has already been defined.`},
+		{"toml_syntax", PyprojectFile, "[tool.krait]\nselect = [\n", `pyproject.toml:2: invalid TOML: array is incomplete`},
+		{"toml_duplicate", KraitFile, "select = []\nselect = []\n", `krait.toml:2: invalid TOML: key select is already defined`},
 		{"section_not_table", PyprojectFile, "[tool]\nkrait = \"yes\"\n", `pyproject.toml:2: [tool.krait] must be a table, not string "yes"`},
+		{"section_array_of_tables", PyprojectFile, "[project]\n[[tool.krait]]\nselect = []\n", `pyproject.toml:2: [tool.krait] must be a table, not array`},
 		{"unknown_key", PyprojectFile, "[tool.krait]\nselct = [\"KR1\"]\n", `pyproject.toml:2: [tool.krait] selct: unknown key (did you mean select?)`},
 		{"snake_case_key", KraitFile, "min_severity = \"high\"\n", `krait.toml:1: min_severity: unknown key (did you mean min-severity?)`},
 		{"unknown_key_far", KraitFile, "\n\nline-length = 88\n", `krait.toml:3: line-length: unknown key (want one of select, ignore, per-file-ignores, exclude, min-severity, min-confidence, fail-on, baseline)`},
-		{"tool_in_krait_toml", KraitFile, "[tool.krait]\nselect = []\n", `krait.toml: tool: unknown key (krait.toml takes its keys at the top level, without [tool.krait])`},
+		{"tool_in_krait_toml", KraitFile, "[tool.krait]\nselect = []\n", `krait.toml:1: tool: unknown key (krait.toml takes its keys at the top level, without [tool.krait])`},
 		{"bad_severity", PyprojectFile, "[tool.krait]\nmin-severity = \"hihg\"\n", `pyproject.toml:2: [tool.krait] min-severity: invalid severity "hihg" (want low, medium, high or critical)`},
 		{"severity_not_string", KraitFile, "min-severity = 3\n", `krait.toml:1: min-severity: want a string, got integer 3`},
 		{"bad_confidence", KraitFile, "min-confidence = \"critical\"\n", `krait.toml:1: min-confidence: invalid confidence "critical" (want low, medium or high)`},
@@ -184,6 +186,9 @@ func TestLoadErrors(t *testing.T) {
 		{"baseline_empty", KraitFile, "baseline = \"\"\n", `krait.toml:1: baseline: empty path`},
 		{"baseline_array", KraitFile, "baseline = [\"a\"]\n", `krait.toml:1: baseline: want a string, got array`},
 		{"date_value", KraitFile, "baseline = 2024-01-01\n", `krait.toml:1: baseline: want a string, got date-time`},
+		{"float_value", KraitFile, "\n\nfail-on = 1.5\n", `krait.toml:3: fail-on: want a string, got float`},
+		{"dotted_key_line", PyprojectFile, "[project]\nname = \"x\"\n\n[tool]\nkrait.select = [\"KR999\"]\n", `pyproject.toml:5: [tool.krait] select: unknown rule KR999`},
+		{"inline_section_line", PyprojectFile, "tool.krait = { ignore = [\"KR1\"],\n  fail-on = \"x\" }\n", `pyproject.toml:2: [tool.krait] fail-on: invalid fail-on "x" (want low, medium, high, critical or never)`},
 		{"several_errors_in_file_order", PyprojectFile,
 			"[tool.krait]\nselect = [\"KR999\"]\nfail-on = \"x\"\n[tool.krait.per-file-ignores]\n\"a\" = [\"KR998\"]\n\"b\" = [\"KR1\"]\n",
 			"pyproject.toml:2: [tool.krait] select: unknown rule KR999\n" +
@@ -249,5 +254,36 @@ func TestLoadSymlinkInsideRoot(t *testing.T) {
 	cfg, _, err := Load(root, testCatalog())
 	if err != nil || cfg.FailOn != analysis.SeverityHigh {
 		t.Errorf("Load = %+v, %v; want fail-on high", cfg, err)
+	}
+}
+
+// TestLoadHostile checks that inputs built to make a TOML decoder slow are turned away
+// or read quickly (a quadratic path would time the test out): a scanned repository is
+// untrusted, and so is its pyproject.toml.
+func TestLoadHostile(t *testing.T) {
+	var manyKeys, manyErrors strings.Builder
+	for i := range maxStructure + 1 {
+		fmt.Fprintf(&manyKeys, "k%d = 1\n", i)
+	}
+	for i := range 30 {
+		fmt.Fprintf(&manyErrors, "k%d = 1\n", i)
+	}
+	tests := []struct {
+		name string
+		body string
+		want string
+	}{
+		{"many_keys", manyKeys.String(), fmt.Sprintf("krait.toml: too many keys and tables for a configuration file (%d '=' and '[' characters; the limit is %d)", maxStructure+1, maxStructure)},
+		{"deep_arrays", "a = " + strings.Repeat("[", 9000) + strings.Repeat("]", 9000), "krait.toml:1: a: unknown key"},
+		{"deep_inline_tables", "a = " + strings.Repeat("{b=", 9000) + "1" + strings.Repeat("}", 9000), "krait.toml:1: a: unknown key"},
+		{"many_errors", manyErrors.String(), "krait.toml:20: k19: unknown key (want one of select, ignore, per-file-ignores, exclude, min-severity, min-confidence, fail-on, baseline)\nkrait.toml: too many errors"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := parse(KraitFile, []byte(tt.body), false, testCatalog())
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %.300v\nwant one containing %q", err, tt.want)
+			}
+		})
 	}
 }

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/walk"
@@ -16,7 +16,7 @@ import (
 
 // set validates one key and stores its value in cfg, or records an error.
 func (s *section) set(cfg *Config, e entry) {
-	v := s.raw(e)
+	v := e.value
 	var err error
 	switch e.key {
 	case "select":
@@ -24,7 +24,7 @@ func (s *section) set(cfg *Config, e entry) {
 	case "ignore":
 		cfg.Ignore, err = s.selectors(v)
 	case "per-file-ignores":
-		cfg.PerFileIgnores, err = s.perFileIgnores(e, v)
+		cfg.PerFileIgnores, err = s.perFileIgnores(e)
 	case "exclude":
 		cfg.Exclude, err = excludes(v)
 	case "min-severity":
@@ -50,7 +50,7 @@ func (s *section) set(cfg *Config, e entry) {
 		err = fmt.Errorf("unknown key%s", s.suggest(e.key))
 	}
 	if err != nil {
-		s.errorf(e, e.key, "%v", err)
+		s.errorf(e.offset, e.key, "%v", err)
 	}
 }
 
@@ -81,19 +81,16 @@ func (s *section) selectors(v any) ([]Selector, error) {
 }
 
 // perFileIgnores validates the table, reporting each bad pattern at its own line.
-func (s *section) perFileIgnores(e entry, v any) ([]PerFileIgnore, error) {
-	if _, ok := v.(map[string]any); !ok {
-		return nil, fmt.Errorf(`want a table of "glob" = ["rule", ...], got %s`, typeName(v))
-	}
-	var table map[string]toml.Primitive
-	if err := s.md.PrimitiveDecode(e.prim, &table); err != nil {
-		return nil, err
+func (s *section) perFileIgnores(e entry) ([]PerFileIgnore, error) {
+	table, ok := e.value.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf(`want a table of "glob" = ["rule", ...], got %s`, typeName(e.value))
 	}
 	var out []PerFileIgnore
 	for _, pe := range s.entries(append(s.base[:len(s.base):len(s.base)], e.key), table) {
-		p, err := s.perFileIgnore(pe.key, s.raw(pe))
+		p, err := s.perFileIgnore(pe.key, pe.value)
 		if err != nil {
-			s.errorf(pe, e.key+"."+strconv.Quote(pe.key), "%v", err)
+			s.errorf(pe.offset, e.key+"."+strconv.Quote(pe.key), "%v", err)
 			continue
 		}
 		out = append(out, p)
@@ -183,10 +180,8 @@ func typeName(v any) string {
 		return "float"
 	case bool:
 		return "boolean " + strconv.FormatBool(v)
-	case time.Time:
+	case time.Time, toml.LocalDate, toml.LocalTime, toml.LocalDateTime:
 		return "date-time"
-	case []map[string]any:
-		return "array of tables"
 	case []any:
 		return "array"
 	case map[string]any:
