@@ -25,7 +25,8 @@ subprocess_exec, and pexpect's spawn and run) when the program, the file or
 the arguments are not fixed by the source. Bandit's B606 reports every such
 call; a call whose program and arguments are all constants cannot be
 injected into, so this rule skips it. Explicit shells ("sh", "-c", cmd) are
-KR117's.
+KR117's. Findings are low severity unless the program or its arguments are
+read straight from a web request, as for KR102.
 
 ## Why is this bad?
 A program path chosen by a user runs arbitrary code, os.startfile opens any
@@ -90,7 +91,7 @@ func runStartProcessNoShell(p *analysis.Pass, n ast.Node) {
 		}
 		return
 	}
-	if msg, conf, ok := argvFinding(p.Model, label, a); ok {
-		report(p, c, analysis.SeverityLow, conf, msg)
+	if msg, sev, conf, ok := argvFinding(p.Model, label, a); ok {
+		report(p, c, sev, conf, msg)
 	}
 }

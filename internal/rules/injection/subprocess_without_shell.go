@@ -28,8 +28,10 @@ data, or a whole argument list the call receives from elsewhere (a variable,
 shlex.split of a string). Bandit's B603 reports every such call; this rule
 stays silent when the argument list is a literal of constants, because
 nothing can be injected into it, and it does not repeat KR101 (shell=True)
-or KR117 (an explicit "sh -c"). All findings are low severity: they ask you
-to check the input, not to rewrite the call.
+or KR117 (an explicit "sh -c"). Findings are low severity, asking you to
+check the input, except when the value is read straight from a web request
+(request.args, request.GET, ...): a program chosen by the client is high
+severity, arguments chosen by it medium.
 
 ## Why is this bad?
 Without a shell, metacharacters are harmless, but the program still does
@@ -82,38 +84,53 @@ func runSubprocessWithoutShell(p *analysis.Pass, n ast.Node) {
 	if cmd, _ := shellCommand(p.Model, a); cmd != nil {
 		return
 	}
-	if msg, conf, ok := argvFinding(p.Model, label, a); ok {
-		report(p, c, analysis.SeverityLow, conf, msg)
+	if msg, sev, conf, ok := argvFinding(p.Model, label, a); ok {
+		report(p, c, sev, conf, msg)
 	}
 }
 
 // argvFinding words the finding on a program started without a shell, if
-// its program or arguments are dynamic.
-func argvFinding(m *semantic.Model, label string, a argv) (string, analysis.Confidence, bool) {
+// its program or arguments are dynamic. Data read straight from a web
+// request raises the level: a program chosen by the client is command
+// execution, arguments chosen by it are argument injection.
+func argvFinding(m *semantic.Model, label string, a argv) (msg string, sev analysis.Severity, conf analysis.Confidence, ok bool) {
 	if a.program != nil {
 		if ps := programSource(m, a.program); ps.dynamic() {
-			return label + " starts a program " + ps.how + "; check that users cannot choose it", analysis.ConfidenceMedium, true
+			sev, conf = argvLevel(ps, analysis.ConfidenceMedium)
+			if ps.origin == originRequest {
+				sev = analysis.SeverityHigh
+			}
+			return label + " starts a program " + ps.how + "; check that users cannot choose it", sev, conf, true
 		}
 	}
 	if a.opaque != nil {
-		if s, ok := splitSource(m, a.opaque); ok {
+		var s source
+		what := "an argument list "
+		if split, isSplit := splitSource(m, a.opaque); isSplit {
+			s, what = split, "an argument list split from a string "
+		} else if isStringValue(m, a.opaque) {
+			s, what = classify(m, a.opaque, modeShell), "a command line "
+		} else {
+			s = classify(m, a.opaque, modeShell)
 			if !s.dynamic() {
-				return "", 0, false
+				s = srcOpaque()
 			}
-			return label + " runs an argument list split from a string " + s.how + "; check its program and arguments", analysis.ConfidenceMedium, true
 		}
-		if isStringValue(m, a.opaque) {
-			s := classify(m, a.opaque, modeShell)
-			if !s.dynamic() {
-				return "", 0, false
-			}
-			return label + " runs a command line " + s.how + "; check its program and arguments", analysis.ConfidenceMedium, true
+		if !s.dynamic() {
+			return "", 0, 0, false
 		}
-		return label + " runs an argument list " + howFromExpr(m, a.opaque) + "; check its program and arguments", analysis.ConfidenceLow, true
+		sev, conf = argvLevel(s, analysis.ConfidenceMedium)
+		if s.origin == originOpaque && what == "an argument list " {
+			conf = analysis.ConfidenceLow
+		}
+		if s.origin == originRequest {
+			sev = analysis.SeverityHigh
+		}
+		return label + " runs " + what + s.how + "; check its program and arguments", sev, conf, true
 	}
 	s := argsSource(m, a.args)
 	if !s.dynamic() {
-		return "", 0, false
+		return "", 0, 0, false
 	}
 	prog := "the program"
 	if name, ok := m.ConstString(a.program); ok {
@@ -121,7 +138,17 @@ func argvFinding(m *semantic.Model, label string, a argv) (string, analysis.Conf
 	} else if m.QualifiedNameIs(valueOf(m, a.program), "sys.executable") {
 		prog = "sys.executable"
 	}
-	return label + " passes arguments " + s.how + " to " + prog + "; check that they cannot become options or other commands", analysis.ConfidenceLow, true
+	sev, conf = argvLevel(s, analysis.ConfidenceLow)
+	return label + " passes arguments " + s.how + " to " + prog + "; check that they cannot become options or other commands", sev, conf, true
+}
+
+// argvLevel is low severity with the given confidence, or medium severity
+// and confidence for data read straight from a web request.
+func argvLevel(s source, conf analysis.Confidence) (analysis.Severity, analysis.Confidence) {
+	if s.origin == originRequest {
+		return analysis.SeverityMedium, analysis.ConfidenceMedium
+	}
+	return analysis.SeverityLow, conf
 }
 
 // splitSource judges an argv made by splitting a string (shlex.split(s),
@@ -140,10 +167,3 @@ func splitSource(m *semantic.Model, e ast.Expr) (source, bool) {
 	return source{}, false
 }
 
-// howFromExpr says where an opaque value comes from, for a message.
-func howFromExpr(m *semantic.Model, e ast.Expr) string {
-	if how := classify(m, e, modeShell).how; how != "" {
-		return how
-	}
-	return howOpaque
-}
