@@ -13,5 +13,6 @@ func All() []*analysis.Rule {
 		TarfileExtraction,
 		TrojanSource,
 		PermissiveUmask,
+		ArchivePathTraversal,
 	}
 }
