@@ -23,6 +23,8 @@ type sqlCall struct {
 	fragment bool
 	// verb completes "<label> <verb> a SQL statement": "runs", "makes".
 	verb string
+	// via names the database call inside a helper that runs the text.
+	via string
 }
 
 // sqlSink recognises the database APIs that take SQL text: DB-API cursors

@@ -28,7 +28,9 @@ fetch_one, pandas.read_sql and psycopg's sql.SQL; and text conditions
 given to SQLAlchemy's filter, where and having (accepted as raw SQL before
 SQLAlchemy 1.4, and still common in old code). Method names that are
 common outside databases (fetch, query, raw) count only when the text reads
-as SQL. Parts that cannot change the statement are accepted: numbers
+as SQL. A helper defined in the same file that passes one of its
+parameters unchanged to such a call (Flask's query_db(query, args)) counts
+as a database call too. Parts that cannot change the statement are accepted: numbers
 (int(x), %d, {n:d}), lists of placeholders (", ".join("?" * len(ids))) and
 the drivers' quoting functions. A query that also passes bound parameters is
 reported with lower severity and confidence, since the interpolated part is
@@ -73,6 +75,11 @@ func runSQLInjection(p *analysis.Pass, n ast.Node) {
 		return
 	}
 	sink, ok := sqlSink(p.Model, c)
+	if !ok {
+		if q, inner, isWrapper := wrapperQuery(p.Model, c); isWrapper {
+			sink, ok = sqlCall{query: q, verb: "runs", via: inner}, true
+		}
+	}
 	if !ok || sink.query == nil {
 		return
 	}
@@ -98,6 +105,9 @@ func runSQLInjection(p *analysis.Pass, n ast.Node) {
 		conf = analysis.ConfidenceMedium
 	}
 	msg := callLabel(p.Model, c) + " " + sink.verb + " a SQL statement " + src.how
+	if sink.via != "" {
+		msg += " (through " + sink.via + ")"
+	}
 	if sink.params {
 		sev, conf = analysis.SeverityMedium, analysis.ConfidenceLow
 		msg += " alongside bound parameters; bind the values too and take identifiers from an allow list"

@@ -165,6 +165,10 @@ func sqlQueries(m *semantic.Model, c *ast.Call, cover func(ast.Expr)) {
 		cover(sink.query)
 		return
 	}
+	if q, _, ok := wrapperQuery(m, c); ok {
+		cover(q)
+		return
+	}
 	if q, ok := rawSQLQuery(m, c); ok {
 		cover(q)
 		return

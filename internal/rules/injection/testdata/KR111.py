@@ -159,3 +159,28 @@ def filter_negatives(qs, session, name, items, field):
     session.query(User).filter(User.name == name)
     list(filter(None, items))
     qs.filter(f"{field}")
+
+
+def get_db():
+    return sqlite3.connect("app.db")
+
+
+def query_db(query, args=(), one=False):
+    cur = get_db().execute(query, args)
+    rv = cur.fetchall()
+    return (rv[0] if rv else None) if one else rv
+
+
+def check_login(username, password):
+    return query_db("SELECT * FROM users WHERE username = '%s' AND password = '%s'" % (username, password), one=True)  # want `query_db runs a SQL statement built with % formatting \(through execute\)`
+
+
+def wrapper_safe(name):
+    return query_db("SELECT * FROM users WHERE name = ?", [name])
+
+
+def not_a_wrapper(name):
+    def log(msg):
+        print(msg)
+
+    log(f"SELECT requested by {name}")

@@ -2,6 +2,7 @@
 from .db import run_query, run_write
 
 TABLE = "orders"
+CONN = None
 
 
 def user_query(name):
@@ -41,4 +42,9 @@ def negatives(cursor, name, uid, path, log):
     log.info(f"Select a file from {path}")
     log.info("selected %s rows from the cache" % uid)
     msg = f"Update available: {name}"
+    local_query(f"SELECT * FROM users WHERE name = '{name}'")
     return msg
+
+
+def local_query(sql, params=()):
+    return CONN.execute(sql, params).fetchall()
