@@ -166,4 +166,3 @@ func splitSource(m *semantic.Model, e ast.Expr) (source, bool) {
 	}
 	return source{}, false
 }
-
