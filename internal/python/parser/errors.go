@@ -169,11 +169,43 @@ func (p *parser) preferTokenizerError() {
 		}
 	case isStateTokenizerError(msg):
 		// Indentation and continuation errors stop the tokenizer without
-		// an exception: the parser's error stands.
+		// an exception: the parser's error stands, unless a bracket opened
+		// on a line before the failure is still open there and no f- or
+		// t-string is.
+		if b, inString := p.openAtTokenizerError(); b >= 0 && !inString && int(p.toks[max(p.fill-1, 0)].Line) > int(p.toks[b].Line) {
+			p.err = nil
+			p.raiseTok(b, "'"+p.tokText(b)+"' was never closed")
+		}
 	default:
 		e := *p.tokErr
 		p.err = &e
 	}
+}
+
+// openAtTokenizerError returns the index of the innermost bracket token
+// still open where the tokenizer stopped, or -1, and whether an f-string or
+// t-string was open there.
+func (p *parser) openAtTokenizerError() (bracket int, inString bool) {
+	var open []int
+	fstrings := 0
+	for i := range p.toks {
+		switch p.toks[i].Kind {
+		case token.LPar, token.LSqb, token.LBrace:
+			open = append(open, i)
+		case token.RPar, token.RSqb, token.RBrace:
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		case token.FStringStart, token.TStringStart:
+			fstrings++
+		case token.FStringEnd, token.TStringEnd:
+			fstrings--
+		}
+	}
+	if len(open) == 0 {
+		return -1, fstrings > 0
+	}
+	return open[len(open)-1], fstrings > 0
 }
 
 func isStateTokenizerError(msg string) bool {
