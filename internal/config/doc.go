@@ -25,6 +25,11 @@
 //
 //	pyproject.toml:7: [tool.krait] min-severity: invalid severity "hihg" (want low, medium, high or critical)
 //
+// The scanned tree is untrusted, so Load reads only a regular file inside the root,
+// of at most 1 MiB and 10000 keys and tables (the TOML decoder is quadratic in the
+// keys of one table). A config can also switch rules off: scanning someone else's
+// code with its own config trusts it that far.
+//
 // # Wiring
 //
 // A scan command does, with cat built from the rule registry:

@@ -54,7 +54,7 @@ func (s *section) set(cfg *Config, e entry) {
 	}
 }
 
-// suggest returns a "did you mean" for an unknown key, or "".
+// suggest returns the hint that follows "unknown key": a near key, or the list of keys.
 func (s *section) suggest(key string) string {
 	if key == "tool" && s.prefix == "" {
 		return " (krait.toml takes its keys at the top level, without [tool.krait])"

@@ -239,3 +239,28 @@ baseline = "base.json"
 		t.Errorf("Keep(tests) = %v, Keep(src) = %v; want false, true", eff.Keep(inTests), eff.Keep(inSrc))
 	}
 }
+
+// TestKeepConcurrent runs Keep from many goroutines, as the engine's workers will.
+func TestKeepConcurrent(t *testing.T) {
+	cfg := &Config{Dir: "proj", PerFileIgnores: []PerFileIgnore{{Pattern: "tests", Ignore: sel(t, "KR1")}}}
+	eff, err := Merge(cfg, Overrides{Ignore: []string{"KR9"}}, testCatalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan bool)
+	for range 8 {
+		go func() {
+			ok := true
+			for range 100 {
+				ok = ok && !eff.Keep(finding("KR101", "proj/tests/a.py", analysis.SeverityHigh, analysis.ConfidenceHigh))
+				ok = ok && eff.Keep(finding("KR201", "proj/tests/a.py", analysis.SeverityHigh, analysis.ConfidenceHigh))
+			}
+			done <- ok
+		}()
+	}
+	for range 8 {
+		if !<-done {
+			t.Error("Keep gave a wrong answer under concurrency")
+		}
+	}
+}
