@@ -156,7 +156,7 @@ func inspectLoop(body []ast.Stmt, f func(ast.Node)) {
 }
 
 // isMemberName reports whether e is the member's name: the loop variable
-// (or its name attribute), or a name bound once to it.
+// (or its name attribute), a name assigned it, or a string built from it.
 func isMemberName(m *semantic.Model, e ast.Expr, loopVar, field string, depth int) bool {
 	if depth > 4 {
 		return false
@@ -166,8 +166,14 @@ func isMemberName(m *semantic.Model, e ast.Expr, loopVar, field string, depth in
 		if field == "" && x.ID == loopVar {
 			return true
 		}
-		if v := ruleutil.ValueOf(m, x); v != ast.Expr(x) {
-			return isMemberName(m, v, loopVar, field, depth+1)
+		// Any assignment of the name counts: `fn = member.name` followed by
+		// `if leading: fn = strip(fn)` still leaves the member's name in fn.
+		if u := m.Use(x); u != nil && u.Symbol != nil {
+			for _, b := range u.Symbol.Bindings {
+				if b.Value != nil && isMemberName(m, b.Value, loopVar, field, depth+1) {
+					return true
+				}
+			}
 		}
 	case *ast.Attribute:
 		if n, ok := x.Value.(*ast.Name); ok && field != "" && x.Attr == field && n.ID == loopVar {

@@ -131,13 +131,14 @@ func tarExtract(p *analysis.Pass, c *ast.Call, method string) {
 	if checkedInLoop(p, attr.Value) || setsExtractionFilter(p) {
 		return
 	}
-	sev := analysis.SeverityMedium
-	if hasFilterFallback(p) {
+	if hasFilterFallback(p, attr.Value) {
 		// `if hasattr(tarfile, "data_filter"): ... else: tar.extractall(d)`:
 		// only Pythons without filters take this branch.
-		sev, conf = analysis.SeverityLow, analysis.ConfidenceLow
+		p.ReportDiagnostic(analysis.Diagnostic{Node: c, Severity: analysis.SeverityLow, Confidence: analysis.ConfidenceLow,
+			Message: label + " without filter= as the fallback for Pythons that lack extraction filters: members can write outside the destination there; require Python 3.12 or a patched 3.8-3.11"})
+		return
 	}
-	p.ReportDiagnostic(analysis.Diagnostic{Node: c, Severity: sev, Confidence: conf,
+	p.ReportDiagnostic(analysis.Diagnostic{Node: c, Severity: analysis.SeverityMedium, Confidence: conf,
 		Message: label + " without filter=: " + tarDefaultNote})
 }
 
@@ -170,7 +171,14 @@ func unpackArchive(p *analysis.Pass, c *ast.Call) {
 // tarReceiver says whether the object a method is called on is a TarFile.
 func tarReceiver(p *analysis.Pass, recv ast.Expr) tarKind {
 	m := p.Model
-	switch ctor := ruleutil.ConstructedBy(m, recv); ctor {
+	ctor := ruleutil.ConstructedBy(m, recv)
+	if ctor == "contextlib.closing" {
+		// with closing(tarfile.open(path)) as tar: the archive is closing's argument.
+		if c, ok := ruleutil.ValueOf(m, recv).(*ast.Call); ok && len(c.Args) == 1 {
+			ctor = ruleutil.ConstructedBy(m, c.Args[0])
+		}
+	}
+	switch ctor {
 	case "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "tarfile.TarFile.taropen",
 		"tarfile.TarFile.gzopen", "tarfile.TarFile.bz2open", "tarfile.TarFile.xzopen", "tarfile.TarFile.zstopen":
 		return isTar
@@ -339,12 +347,20 @@ func setsExtractionFilter(p *analysis.Pass) bool {
 	return found
 }
 
-// hasFilterFallback reports whether the module tests hasattr(tarfile,
-// "data_filter") or similar: code that filters where Python can, and falls
-// back to a plain extraction elsewhere.
-func hasFilterFallback(p *analysis.Pass) bool {
+// hasFilterFallback reports whether the function that binds the archive's
+// name tests hasattr(tarfile, "data_filter") or similar: code that filters
+// where Python can, and falls back to a plain extraction elsewhere.
+func hasFilterFallback(p *analysis.Pass, recv ast.Expr) bool {
+	n, ok := recv.(*ast.Name)
+	if !ok {
+		return false
+	}
+	u := p.Model.Use(n)
+	if u == nil || u.Symbol == nil || u.Symbol.Scope == nil || u.Symbol.Scope.Node == nil {
+		return false
+	}
 	found := false
-	ast.Inspect(p.File.Module, func(x ast.Node) bool {
+	ast.Inspect(u.Symbol.Scope.Node, func(x ast.Node) bool {
 		if found {
 			return false
 		}

@@ -2,6 +2,7 @@
 import os
 import shutil
 import tarfile
+from contextlib import closing
 from tarfile import open as open_tar
 
 
@@ -21,6 +22,19 @@ def restore_backup(path, dest):
     open_tar(path).extractall(dest, filter="fully_trusted")  # want `TarFile.extractall with the fully_trusted filter`
     with tarfile.TarFile(path) as t:
         t.extractall(dest, filter=tarfile.fully_trusted_filter)  # want `fully_trusted filter`
+
+
+def legacy(path, dest):
+    with closing(tarfile.open(path)) as tar:
+        tar.extractall(dest)  # want `TarFile.extractall without filter=`
+
+
+def compat(path, dest):
+    with tarfile.open(path) as tar:
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(dest, filter="data")
+        else:
+            tar.extractall(dest)  # want `TarFile.extractall without filter= as the fallback for Pythons that lack extraction filters`
 
 
 def unpack(tar: tarfile.TarFile, dest):

@@ -43,6 +43,18 @@ def import_logs(path, dest):
                 out.write(tar.extractfile(member).read())
 
 
+def import_plugin(path, dest, strip_root):
+    tar = tarfile.open(path)
+    for member in tar.getmembers():
+        fn = member.name
+        if strip_root:
+            fn = fn.split("/", 1)[-1]
+        path = os.path.join(dest, fn)  # want `each member of getmembers\(\)`
+        if member.isfile():
+            with open(path, "wb") as out:
+                out.write(tar.extractfile(member).read())
+
+
 # Safe: checked paths, sanitised names, library extraction, listings, inspect.getmembers.
 def import_checked(upload, dest):
     root = os.path.realpath(dest)
