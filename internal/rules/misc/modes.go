@@ -2,6 +2,7 @@ package misc
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/python/semantic"
@@ -120,18 +121,18 @@ func evalMode(m *semantic.Model, e ast.Expr, depth int) modeBits {
 	return modeBits{}
 }
 
-// statName evaluates a name such as stat.S_IWOTH, resolved through imports.
+// statName evaluates a name such as stat.S_IWOTH, resolved through imports
+// (`from stat import S_IWOTH as W` makes W one too).
 func statName(m *semantic.Model, e ast.Expr) modeBits {
-	tail := ruleutil.ExprTail(e)
-	if len(tail) < 3 || tail[0] != 'S' || tail[1] != '_' {
-		return modeBits{}
+	qn := m.QualifiedName(e)
+	name, ok := strings.CutPrefix(qn, "stat.")
+	if !ok {
+		name, ok = strings.CutPrefix(qn, "_stat.")
 	}
-	v, ok := statModeConst(tail)
 	if !ok {
 		return modeBits{}
 	}
-	switch m.QualifiedName(e) {
-	case "stat." + tail, "_stat." + tail:
+	if v, ok := statModeConst(name); ok {
 		return modeBits{set: v, exact: true}
 	}
 	return modeBits{}
