@@ -24,6 +24,10 @@ write access beyond the owner. The mode may be an integer literal, ` + "`stat.S_
 combined with ` + "`|`, `&`, `~`" + `, or a name bound to one of those; ` + "`st.st_mode | stat.S_IWOTH`" + `
 counts too, since the others-write bit is set whatever ` + "`st_mode`" + ` was.
 
+The chmod program run through ` + "`os.system`, `os.popen`" + ` or ` + "`subprocess`" + ` with a constant
+mode (` + "`os.system(\"chmod -R 777 \" + path)`, `subprocess.run([\"chmod\", \"o+w\", path])`" + `) is
+reported the same way.
+
 - world-writable (the 0o002 bit): high severity;
 - group-writable (0o020) or setuid/setgid (0o4000, 0o2000): medium severity.
 
@@ -66,6 +70,9 @@ func runBadFilePermissions(p *analysis.Pass, n ast.Node) {
 	c := n.(*ast.Call)
 	tail := ruleutil.ResolvedTail(p.Model, c)
 	if tail != "chmod" && tail != "lchmod" && tail != "fchmod" {
+		if isCommandRunner(tail) {
+			chmodCommand(p, c)
+		}
 		return
 	}
 	m := p.Model

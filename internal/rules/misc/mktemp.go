@@ -14,7 +14,7 @@ var InsecureMktemp = &analysis.Rule{
 	Severity:   analysis.SeverityMedium,
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{377},
-	Aliases:    []string{"B306", "S306", "B325"},
+	Aliases:    []string{"B306", "B325", "S306"},
 	Kinds:      []ast.Kind{ast.KindCall},
 	Run:        runInsecureMktemp,
 	Doc: `## What it does

@@ -35,10 +35,13 @@ annotation), and ` + "`shutil.unpack_archive()`" + `, when no safe extraction fi
 custom filter function, an ` + "`extraction_filter`" + ` set on the class or the archive, a
 ` + "`members=`" + ` list that is filtered (a comprehension with a condition, a helper
 function), and a loop over ` + "`getmembers()`" + ` that checks members before extraction in the
-same function are taken as handled. A ` + "`tar.extractall()`" + ` whose receiver cannot be
-resolved is reported with medium confidence when the file imports tarfile and no
-other archive module. ` + "`shutil.unpack_archive`" + ` of a ` + "`.zip`" + ` file or with ` + "`format=\"zip\"`" + ` is
-not reported. Findings in test code have low confidence.
+same function are taken as handled; so is a ` + "`members`" + ` parameter passed through, which
+leaves the check to the caller. An unfiltered extraction in a function that tests
+` + "`hasattr(tarfile, \"data_filter\")`" + ` is the fallback for old Pythons and has low
+severity. A ` + "`tar.extractall()`" + ` whose receiver cannot be resolved is reported with
+medium confidence when the file imports tarfile and no other archive module.
+` + "`shutil.unpack_archive`" + ` of a ` + "`.zip`" + ` file or with ` + "`format=\"zip\"`" + ` is not reported.
+Findings in test code have low confidence.
 
 ` + "`zipfile.ZipFile.extract`/`extractall`" + ` are not reported: zipfile removes drive letters,
 leading slashes and ` + "`..`" + ` components from member names and creates no links, so members

@@ -63,3 +63,20 @@ def chmod(path, mode):
 
 
 chmod("/srv/app/config.yaml", 0o777)
+
+
+def shell_variants(path, uploads):
+    import subprocess
+    os.system("chmod 777 " + path)  # want `os.system runs chmod 777: the file is world-writable`
+    os.system(f"chmod -R 0777 {uploads} && echo done")  # want `os.system runs chmod 0777`
+    subprocess.run(["chmod", "-R", "o+w", uploads], check=True)  # want `subprocess.run runs chmod o\+w: the file is world-writable`
+    subprocess.call(["/bin/chmod", "g+rw", path])  # want `subprocess.call runs chmod g\+rw: the file is group-writable`
+    subprocess.check_call(("chmod", "775", path))  # want `subprocess.check_call runs chmod 775: the file is group-writable`
+    # Safe: owner-only changes, +x, reading modes, other programs.
+    os.system("chmod 755 " + path)
+    os.system(f"chmod +x {path}")
+    subprocess.run(["chmod", "u+w", path], check=True)
+    subprocess.run(["chmod", "-R", "go-w", uploads], check=True)
+    subprocess.run(["stat", "-c", "%a", path], check=True)
+    subprocess.run(["chown", "www-data", uploads], check=True)
+    os.system("echo chmod 777 is bad")
