@@ -24,6 +24,8 @@ const (
 	errKindSyntax   = "syntax"
 	errKindRead     = "read"
 	errKindInternal = "internal"
+	// errKindEncoding is a source encoding that CPython decodes and krait cannot.
+	errKindEncoding = "encoding"
 )
 
 // scanResult is everything a scan produced, in a deterministic order.
@@ -259,6 +261,10 @@ func parseError(path string, err error) *report.FileError {
 	var se *parser.SyntaxError
 	if errors.As(err, &se) {
 		return &report.FileError{Path: path, Line: se.Line, Column: se.Col, Kind: errKindSyntax, Message: oneLine(se.Msg)}
+	}
+	var ue *parser.UnsupportedEncodingError
+	if errors.As(err, &ue) {
+		return &report.FileError{Path: path, Kind: errKindEncoding, Message: oneLine(ue.Error())}
 	}
 	return &report.FileError{Path: path, Kind: errKindInternal, Message: oneLine(err.Error())}
 }

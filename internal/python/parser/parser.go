@@ -15,6 +15,11 @@ import (
 // SyntaxError is a rejection of the source, located as CPython locates it.
 type SyntaxError = token.SyntaxError
 
+// UnsupportedEncodingError is the error for a file whose coding cookie names
+// a codec CPython has and krait lacks: krait cannot read the file, which
+// may well be valid Python.
+type UnsupportedEncodingError = token.UnsupportedEncodingError
+
 // File is a parsed source file.
 type File struct {
 	Module   *ast.Module
@@ -24,7 +29,8 @@ type File struct {
 }
 
 // Parse decodes, tokenizes and parses src, the raw bytes of a Python file.
-// A rejected file gives a *SyntaxError with Filename set.
+// A rejected file gives a *SyntaxError with Filename set; a file in an
+// encoding krait cannot decode gives an *UnsupportedEncodingError.
 func Parse(filename string, src []byte) (f *File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -57,14 +63,16 @@ func ParseFile(filename string, src []byte) (*ast.Module, error) {
 	return f.Module, nil
 }
 
-// withFilename turns any error into a *SyntaxError that names the file.
-func withFilename(err error, filename string) *SyntaxError {
+// withFilename returns a *SyntaxError naming the file; other errors, such
+// as an *UnsupportedEncodingError, are no verdict on the source and pass
+// unchanged.
+func withFilename(err error, filename string) error {
 	if se, ok := err.(*SyntaxError); ok {
 		c := *se
 		c.Filename = filename
 		return &c
 	}
-	return &SyntaxError{Filename: filename, Line: 1, Col: 1, Msg: err.Error()}
+	return err
 }
 
 func lineStarts(src []byte) []int {

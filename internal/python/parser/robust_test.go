@@ -298,6 +298,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		mod, err := ParseFile("fuzz.py", src)
+		if _, ok := err.(*UnsupportedEncodingError); ok {
+			return
+		}
 		if err != nil {
 			se, ok := err.(*SyntaxError)
 			if !ok || se.Msg == "" || strings.HasPrefix(se.Msg, "internal parser error") {

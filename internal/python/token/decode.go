@@ -3,19 +3,20 @@ package token
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"unicode/utf8"
 )
 
 // UnsupportedEncodingError reports a source encoding that CPython knows but
 // this package cannot decode. CPython would accept such a file, so it is no
-// SyntaxError.
+// SyntaxError: it is a limit of krait's, not a fault of the file.
 type UnsupportedEncodingError struct {
 	Name string // the name in the coding cookie
 }
 
-// Error names the encoding.
+// Error names the encoding and says whose limit it is.
 func (e *UnsupportedEncodingError) Error() string {
-	return "unsupported source encoding: " + e.Name
+	return "source encoding " + strconv.Quote(e.Name) + " is not supported by krait (CPython can decode it); the file was not analysed"
 }
 
 // Decode turns the bytes of a Python file into the UTF-8 text that
