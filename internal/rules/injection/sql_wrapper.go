@@ -14,11 +14,12 @@ import (
 // starting with SQL text pay for the look inside.
 func wrapperQuery(m *semantic.Model, c *ast.Call) (query ast.Expr, inner string, ok bool) {
 	f, isName := c.Func.(*ast.Name)
-	if !isName || !sqlArgument(m, c) {
+	if !isName || len(c.Args) == 0 && len(c.Keywords) == 0 || commonBuiltin(f.ID) {
 		return nil, "", false
 	}
 	u := m.Use(f)
-	if u == nil || u.Kind != semantic.UseSymbol || u.Binding == nil || u.Binding.Kind != semantic.BindFunction {
+	if u == nil || u.Kind != semantic.UseSymbol || u.Binding == nil || u.Binding.Kind != semantic.BindFunction ||
+		!sqlArgument(m, c) {
 		return nil, "", false
 	}
 	var args *ast.Arguments
@@ -64,17 +65,32 @@ func wrapperQuery(m *semantic.Model, c *ast.Call) (query ast.Expr, inner string,
 }
 
 // sqlArgument is the cheap test of wrapperQuery: does the call pass an
-// argument whose text starts like SQL?
+// argument built at run time whose text starts like SQL?
 func sqlArgument(m *semantic.Model, c *ast.Call) bool {
 	for _, a := range c.Args {
-		if sqlStart(leadingText(m, a)) {
+		if builtSQLStart(m, a) {
 			return true
 		}
 	}
 	for _, k := range c.Keywords {
-		if k.Arg != "" && sqlStart(leadingText(m, k.Value)) {
+		if k.Arg != "" && builtSQLStart(m, k.Value) {
 			return true
 		}
+	}
+	return false
+}
+
+// builtSQLStart reports whether e, or the value a name holds, is a string
+// expression that computes something (not a literal) and starts like SQL.
+func builtSQLStart(m *semantic.Model, e ast.Expr) bool {
+	if n, ok := e.(*ast.Name); ok {
+		if e = boundValue(m, n); e == nil {
+			return false
+		}
+	}
+	switch e.(type) {
+	case *ast.JoinedStr, *ast.BinOp, *ast.Call:
+		return sqlStart(leadingText(m, e))
 	}
 	return false
 }

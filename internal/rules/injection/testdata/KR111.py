@@ -184,3 +184,8 @@ def not_a_wrapper(name):
         print(msg)
 
     log(f"SELECT requested by {name}")
+
+
+def check_login_var(username):
+    sql = f"SELECT * FROM users WHERE username = '{username}'"
+    return query_db(sql)  # want `query_db runs a SQL statement built from an f-string \(through execute\)`
