@@ -80,11 +80,11 @@ func runHardcodedTempPath(p *analysis.Pass, n ast.Node) {
 		tempPathInCall(p, x)
 	case *ast.Assign:
 		if path, ok := tempPath(x.Value); ok && len(x.Targets) > 0 {
-			reportTemp(p, analysis.Diagnostic{Node: x.Value, Message: "hard-coded temporary path " + pathText(p, x.Value, path) + " assigned to " + targetText(x.Targets[0]) + tempRisk})
+			reportTemp(p, analysis.Diagnostic{Node: x.Value, Message: "hard-coded temporary path " + pathText(p, x.Value, path) + " assigned to " + targetText(p, x.Targets[0]) + tempRisk})
 		}
 	case *ast.AnnAssign:
 		if path, ok := tempPath(x.Value); ok {
-			reportTemp(p, analysis.Diagnostic{Node: x.Value, Message: "hard-coded temporary path " + pathText(p, x.Value, path) + " assigned to " + targetText(x.Target) + tempRisk})
+			reportTemp(p, analysis.Diagnostic{Node: x.Value, Message: "hard-coded temporary path " + pathText(p, x.Value, path) + " assigned to " + targetText(p, x.Target) + tempRisk})
 		}
 	case *ast.Return:
 		if path, ok := tempPath(x.Value); ok {

@@ -32,15 +32,25 @@ func pathText(p *analysis.Pass, e ast.Expr, path string) string {
 	if c, ok := e.(*ast.Constant); ok {
 		return strconv.Quote(c.Value.S)
 	}
-	sp := e.Span()
-	f := p.File
-	if sp.Lineno == sp.EndLineno && sp.Lineno > 0 && sp.Lineno <= len(f.Lines) && sp.EndColOffset-sp.ColOffset <= 80 {
-		start := f.Lines[sp.Lineno-1]
-		if end := start + sp.EndColOffset; end <= len(f.Source) {
-			return string(f.Source[start+sp.ColOffset : end])
-		}
+	if s := sourceText(p, e, 80); s != "" {
+		return s
 	}
 	return strconv.Quote(path + "...")
+}
+
+// sourceText returns the source of an expression that fits on one line in
+// at most max bytes, or "".
+func sourceText(p *analysis.Pass, e ast.Expr, max int) string {
+	sp := e.Span()
+	f := p.File
+	if sp.Lineno != sp.EndLineno || sp.Lineno <= 0 || sp.Lineno > len(f.Lines) || sp.EndColOffset-sp.ColOffset > max {
+		return ""
+	}
+	start := f.Lines[sp.Lineno-1]
+	if end := start + sp.EndColOffset; end <= len(f.Source) && sp.ColOffset <= sp.EndColOffset {
+		return string(f.Source[start+sp.ColOffset : end])
+	}
+	return ""
 }
 
 // under reports whether path is dir or a path inside it.
@@ -122,9 +132,12 @@ func writesFiles(qn, tail string) bool {
 }
 
 // targetText spells an assignment target for a message.
-func targetText(e ast.Expr) string {
+func targetText(p *analysis.Pass, e ast.Expr) string {
 	if s := ruleutil.DottedText(e); s != "" {
 		return s
+	}
+	if s := sourceText(p, e, 60); s != "" {
+		return s // app.config["UPLOAD_FOLDER"]
 	}
 	return "a variable"
 }

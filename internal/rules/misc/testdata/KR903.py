@@ -10,6 +10,7 @@ import pandas as pd
 from flask import Flask, send_file
 
 app = Flask(__name__)
+app.config["UPLOAD_FOLDER"] = "/tmp/uploads"  # want `"/tmp/uploads" assigned to app.config\["UPLOAD_FOLDER"\]`
 log = logging.getLogger(__name__)
 
 CACHE_DIR = "/tmp/report-cache"  # want `hard-coded temporary path "/tmp/report-cache" assigned to CACHE_DIR`
