@@ -85,11 +85,11 @@ func walkAsserts(p *analysis.Pass, body []ast.Stmt, depth int) {
 		case *ast.Assert:
 			reportAssert(p, s)
 		case *ast.FunctionDef:
-			if !strings.HasPrefix(s.Name, "test") {
+			if !isTestName(s.Name, "test") {
 				walkAsserts(p, s.Body, depth+1)
 			}
 		case *ast.AsyncFunctionDef:
-			if !strings.HasPrefix(s.Name, "test") {
+			if !isTestName(s.Name, "test") {
 				walkAsserts(p, s.Body, depth+1)
 			}
 		case *ast.ClassDef:
@@ -135,7 +135,7 @@ func walkTry(p *analysis.Pass, body []ast.Stmt, handlers []*ast.ExceptHandler, o
 
 // isTestClass reports whether a class holds tests: Test* or a TestCase subclass.
 func isTestClass(p *analysis.Pass, c *ast.ClassDef) bool {
-	if strings.HasPrefix(c.Name, "Test") {
+	if isTestName(c.Name, "Test") {
 		return true
 	}
 	for _, b := range c.Bases {
@@ -144,6 +144,20 @@ func isTestClass(p *analysis.Pass, c *ast.ClassDef) bool {
 		}
 	}
 	return false
+}
+
+// isTestName reports whether name is prefix alone or prefix followed by a
+// new word (test_login, testLogin, TestLogin), so that testimonials() and
+// Testimonial are not taken for tests.
+func isTestName(name, prefix string) bool {
+	if !strings.HasPrefix(name, prefix) {
+		return false
+	}
+	if len(name) == len(prefix) {
+		return true
+	}
+	c := name[len(prefix)]
+	return c == '_' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func reportAssert(p *analysis.Pass, s *ast.Assert) {

@@ -62,6 +62,17 @@ async def handler(event):
     return event
 
 
+class Testimonial:
+    def __init__(self, text):
+        assert text, "empty testimonial"  # want "assert is removed under python -O"
+        self.text = text
+
+
+def testimonials(items):
+    assert items is not None  # want "assert narrows a type"
+    return [Testimonial(t) for t in items]
+
+
 # Safe: the checks raise, and test code inside the module is quiet.
 def delete_comment(request, comment):
     if request.user != comment.owner:
@@ -76,6 +87,10 @@ def test_paginate():
 class TestExporter(unittest.TestCase):
     def test_csv(self):
         assert Exporter("csv").fmt == "csv"
+
+
+def testExport():
+    assert Exporter("json").fmt == "json"
 
 
 class ExporterCase(unittest.TestCase):
