@@ -121,6 +121,13 @@ func newLexer(src []byte, dst []Token) *lexer {
 // run produces tokens until EOF or the first error.
 func (l *lexer) run() {
 	for l.err == nil {
+		if len(l.modes) == 1 {
+			// Plain code, outside any f-string or t-string.
+			if l.normalMode() {
+				return
+			}
+			continue
+		}
 		m := &l.modes[len(l.modes)-1]
 		var done bool
 		if m.literal {
@@ -186,14 +193,18 @@ func (l *lexer) begin(start int) {
 // emit appends a token from the recorded start to end, which must lie on
 // the current line.
 func (l *lexer) emit(k Kind, end int) {
-	if len(l.toks) == cap(l.toks) {
+	n := len(l.toks)
+	if n == cap(l.toks) {
 		l.grow()
 	}
-	l.toks = append(l.toks, Token{
-		Kind: k, Start: int32(l.tokStart), End: int32(end),
-		Line: int32(l.tokLine), Col: int32(l.tokCol),
-		EndLine: int32(l.line), EndCol: int32(end - l.lineStart),
-	})
+	// Field by field into the slot: a composite literal would be built
+	// aside and copied.
+	l.toks = l.toks[:n+1]
+	t := &l.toks[n]
+	t.Kind, t.ASCII = k, false
+	t.Start, t.End = int32(l.tokStart), int32(end)
+	t.Line, t.Col = int32(l.tokLine), int32(l.tokCol)
+	t.EndLine, t.EndCol = int32(l.line), int32(end-l.lineStart)
 }
 
 // grow enlarges the token slice, predicting the total from the token
