@@ -42,7 +42,7 @@ func Parse(filename string, src []byte) (f *File, err error) {
 		return nil, withFilename(derr, filename)
 	}
 	s := getScratch()
-	toks, comments, terr := token.TokenizeAppend(s.toks[:0], text)
+	toks, lines, comments, terr := token.TokenizeLines(s.toks[:0], text)
 	mod, perr := parseTokens(filename, text, toks, terr, s)
 	// Neither the tree nor the error refers to the tokens (a panic above
 	// leaves s to the garbage collector).
@@ -51,7 +51,8 @@ func Parse(filename string, src []byte) (f *File, err error) {
 	if perr != nil {
 		return nil, perr
 	}
-	return &File{Module: mod, Source: text, Comments: comments, Lines: lineStarts(text)}, nil
+	// Without a tokenizer error, lines are all the lines.
+	return &File{Module: mod, Source: text, Comments: comments, Lines: lines}, nil
 }
 
 // ParseFile is Parse for callers that want only the syntax tree.

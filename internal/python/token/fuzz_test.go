@@ -31,6 +31,9 @@ func checkTokens(t *testing.T, src []byte) {
 		}
 	} else if len(toks) == 0 || toks[len(toks)-1].Kind != EOF {
 		t.Fatalf("no EOF token at the end")
+	} else {
+		_, lines, _, _ := TokenizeLines(nil, src)
+		checkLines(t, "input", src, lines)
 	}
 	lineStarts := []int32{0, 0}
 	for i, c := range src {

@@ -58,7 +58,9 @@ type lexer struct {
 	modes    []mode
 	toks     []Token
 	comments []comment
-	err      *SyntaxError
+	// lines, when not nil, collects the offset of each line read.
+	lines []int
+	err   *SyntaxError
 }
 
 // Tokenize splits UTF-8 Python source (as returned by Decode: '\n' line
@@ -78,20 +80,40 @@ func Tokenize(src []byte) ([]Token, []Comment, error) {
 // that tokenizes many files can reuse one token buffer (pass buf[:0]) and
 // save the allocation and zeroing of a fresh one per file.
 func TokenizeAppend(dst []Token, src []byte) ([]Token, []Comment, error) {
+	toks, _, comments, err := tokenize(dst, src, false)
+	return toks, comments, err
+}
+
+// TokenizeLines is TokenizeAppend also returning where the lines of src
+// start, which the tokenizer finds anyway: lines[0] is 0 and lines[i] the
+// offset just past the i-th '\n'. When err is nil these are all the lines;
+// after an error, only those the tokenizer reached.
+func TokenizeLines(dst []Token, src []byte) (toks []Token, lines []int, comments []Comment, err error) {
+	return tokenize(dst, src, true)
+}
+
+func tokenize(dst []Token, src []byte, wantLines bool) ([]Token, []int, []Comment, error) {
 	if len(src) >= MaxSource {
-		return dst, nil, &SyntaxError{Msg: "source too large: krait parses files under 2 GiB"}
+		return dst, nil, nil, &SyntaxError{Msg: "source too large: krait parses files under 2 GiB"}
 	}
 	if bytes.IndexByte(src, 0) >= 0 {
 		// Decode reports this; Tokenize on undecoded input says the same.
-		return dst, nil, &SyntaxError{Msg: "source code string cannot contain null bytes"}
+		return dst, nil, nil, &SyntaxError{Msg: "source code string cannot contain null bytes"}
 	}
 	l := newLexer(src, dst)
+	if wantLines {
+		l.lines = make([]int, 0, bytes.Count(src, []byte{'\n'})+1)
+	}
 	l.run()
 	comments := l.commentList()
 	if l.err != nil {
-		return l.toks, comments, l.err
+		return l.toks, l.lines, comments, l.err
 	}
-	return l.toks, comments, nil
+	if wantLines && (len(l.lines) == 0 || src[len(src)-1] == '\n') {
+		// The line after a final '\n' has no byte for the tokenizer to read.
+		l.lines = append(l.lines, len(src))
+	}
+	return l.toks, l.lines, comments, nil
 }
 
 func newLexer(src []byte, dst []Token) *lexer {
@@ -166,6 +188,9 @@ func (l *lexer) nextLine() int {
 func (l *lexer) newLine() {
 	l.line++
 	l.lineStart = l.pos
+	if l.lines != nil {
+		l.lines = append(l.lines, l.pos)
+	}
 	if l.tokStart < 0 {
 		l.bufStart = l.pos
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // stdlibDir finds a local CPython standard library to use as a corpus:
@@ -82,7 +84,11 @@ func TestStdlib(t *testing.T) {
 	for _, f := range files {
 		src, err := Decode(f.raw)
 		if err == nil {
-			_, _, err = Tokenize(src)
+			var lines []int
+			_, lines, _, err = TokenizeLines(nil, src)
+			if err == nil {
+				checkLines(t, f.path, src, lines)
+			}
 		}
 		want, rejected := stdlibRejects[f.path]
 		switch {
@@ -95,6 +101,20 @@ func TestStdlib(t *testing.T) {
 		}
 	}
 	t.Logf("%d files", len(files))
+}
+
+// checkLines compares TokenizeLines' line starts with a count of '\n's.
+func checkLines(t *testing.T, name string, src []byte, lines []int) {
+	t.Helper()
+	want := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			want = append(want, i+1)
+		}
+	}
+	if diff := cmp.Diff(want, lines); diff != "" {
+		t.Errorf("%s: line starts (-want +got):\n%s", name, diff)
+	}
 }
 
 // BenchmarkTokenize measures Tokenize over the decoded local stdlib.
