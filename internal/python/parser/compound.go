@@ -167,7 +167,7 @@ func (p *parser) ifStmt(kw token.Kind) ast.Stmt {
 			return nil
 		}
 	}
-	return &ast.If{Pos: p.span(start), Test: test, Body: body, Orelse: orelse}
+	return put(&p.nodes.ifs, ast.If{Pos: p.span(start), Test: test, Body: body, Orelse: orelse})
 }
 
 // elseBlock: 'else' &&':' block, or nothing; ok is false after an error.
@@ -249,7 +249,7 @@ func (p *parser) forStmt() ast.Stmt {
 	if isAsync {
 		return &ast.AsyncFor{Pos: p.span(start), Target: target, Iter: iter, Body: body, Orelse: orelse}
 	}
-	return &ast.For{Pos: p.span(start), Target: target, Iter: iter, Body: body, Orelse: orelse}
+	return put(&p.nodes.fors, ast.For{Pos: p.span(start), Target: target, Iter: iter, Body: body, Orelse: orelse})
 }
 
 // withStmt: ['async'] 'with' ( '(' ','.with_item+ ','? ')' | ','.with_item+ ) ':' block.
@@ -288,7 +288,7 @@ func (p *parser) withStmt() ast.Stmt {
 	if isAsync {
 		return &ast.AsyncWith{Pos: p.span(start), Items: items, Body: body}
 	}
-	return &ast.With{Pos: p.span(start), Items: items, Body: body}
+	return put(&p.nodes.withs, ast.With{Pos: p.span(start), Items: items, Body: body})
 }
 
 func (p *parser) withItems() []*ast.Withitem {
@@ -324,7 +324,7 @@ func (p *parser) withItem() *ast.Withitem {
 		t := p.starTarget()
 		if t != nil {
 			if k := p.kind(); k == token.Comma || k == token.RPar || k == token.Colon {
-				return &ast.Withitem{ContextExpr: e, OptionalVars: t}
+				return put(&p.nodes.withitems, ast.Withitem{ContextExpr: e, OptionalVars: t})
 			}
 		}
 		p.pos = save
@@ -338,7 +338,7 @@ func (p *parser) withItem() *ast.Withitem {
 			p.pos = save
 		}
 	}
-	return &ast.Withitem{ContextExpr: e}
+	return put(&p.nodes.withitems, ast.Withitem{ContextExpr: e})
 }
 
 // tryStmt: 'try' &&':' block (finally_block | except_block+ ... | except_star_block+ ...).
@@ -410,7 +410,7 @@ func (p *parser) tryStmt() ast.Stmt {
 	if star {
 		return &ast.TryStar{Pos: p.span(start), Body: body, Handlers: handlers, Orelse: orelse, Finalbody: final}
 	}
-	return &ast.Try{Pos: p.span(start), Body: body, Handlers: handlers, Orelse: orelse, Finalbody: final}
+	return put(&p.nodes.tries, ast.Try{Pos: p.span(start), Body: body, Handlers: handlers, Orelse: orelse, Finalbody: final})
 }
 
 // exceptBlock: 'except' ['*'] [expression ['as' NAME] | expressions] ':' block.
@@ -460,7 +460,7 @@ func (p *parser) exceptBlock(isStar bool) *ast.ExceptHandler {
 		p.pos = start
 		return nil
 	}
-	return &ast.ExceptHandler{Pos: p.span(start), Type: typ, Name: name, Body: body}
+	return put(&p.nodes.exceptHandlers, ast.ExceptHandler{Pos: p.span(start), Type: typ, Name: name, Body: body})
 }
 
 // decorated: decorators (function_def_raw | class_def_raw) | function_def_raw.
@@ -550,7 +550,7 @@ func (p *parser) funcDef(decos []ast.Expr) ast.Stmt {
 	if isAsync {
 		return &ast.AsyncFunctionDef{Pos: p.span(start), Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tps}
 	}
-	return &ast.FunctionDef{Pos: p.span(start), Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tps}
+	return put(&p.nodes.functionDefs, ast.FunctionDef{Pos: p.span(start), Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tps})
 }
 
 // classDef: 'class' NAME [type_params] ['(' [arguments] ')'] ':' block.
@@ -592,5 +592,5 @@ func (p *parser) classDef(decos []ast.Expr) ast.Stmt {
 		p.pos = start
 		return nil
 	}
-	return &ast.ClassDef{Pos: p.span(start), Name: p.ident(nameTok), Bases: bases, Keywords: kws, Body: body, DecoratorList: decos, TypeParams: tps}
+	return put(&p.nodes.classDefs, ast.ClassDef{Pos: p.span(start), Name: p.ident(nameTok), Bases: bases, Keywords: kws, Body: body, DecoratorList: decos, TypeParams: tps})
 }

@@ -58,22 +58,68 @@ type slab[T any] struct{ buf []T }
 
 func (s *slab[T]) new() *T {
 	if len(s.buf) == cap(s.buf) {
-		s.buf = make([]T, 0, 64)
+		// Chunks grow, so that a type a file uses little costs little.
+		s.buf = make([]T, 0, min(max(2*cap(s.buf), 8), 64))
 	}
 	s.buf = s.buf[:len(s.buf)+1]
 	return &s.buf[len(s.buf)-1]
 }
 
+// nodeSlabs has a slab for each node type the parser builds often enough
+// for its allocations to count.
 type nodeSlabs struct {
-	names     slab[ast.Name]
-	consts    slab[ast.Constant]
-	attrs     slab[ast.Attribute]
-	calls     slab[ast.Call]
-	binops    slab[ast.BinOp]
-	exprStmts slab[ast.ExprStmt]
-	assigns   slab[ast.Assign]
-	keywords  slab[ast.Keyword]
-	args      slab[ast.Arg]
+	names           slab[ast.Name]
+	constants       slab[ast.Constant]
+	attributes      slab[ast.Attribute]
+	calls           slab[ast.Call]
+	binOps          slab[ast.BinOp]
+	exprStmts       slab[ast.ExprStmt]
+	assigns         slab[ast.Assign]
+	keywords        slab[ast.Keyword]
+	args            slab[ast.Arg]
+	aliases         slab[ast.Alias]
+	annAssigns      slab[ast.AnnAssign]
+	arguments       slab[ast.Arguments]
+	augAssigns      slab[ast.AugAssign]
+	awaits          slab[ast.Await]
+	boolOps         slab[ast.BoolOp]
+	classDefs       slab[ast.ClassDef]
+	compares        slab[ast.Compare]
+	comprehensions  slab[ast.Comprehension]
+	dicts           slab[ast.Dict]
+	exceptHandlers  slab[ast.ExceptHandler]
+	formattedValues slab[ast.FormattedValue]
+	fors            slab[ast.For]
+	functionDefs    slab[ast.FunctionDef]
+	generatorExps   slab[ast.GeneratorExp]
+	ifExps          slab[ast.IfExp]
+	ifs             slab[ast.If]
+	importFroms     slab[ast.ImportFrom]
+	imports         slab[ast.Import]
+	joinedStrs      slab[ast.JoinedStr]
+	lambdas         slab[ast.Lambda]
+	listComps       slab[ast.ListComp]
+	lists           slab[ast.List]
+	namedExprs      slab[ast.NamedExpr]
+	passes          slab[ast.Pass]
+	raises          slab[ast.Raise]
+	returns         slab[ast.Return]
+	slices          slab[ast.Slice]
+	starreds        slab[ast.Starred]
+	subscripts      slab[ast.Subscript]
+	tries           slab[ast.Try]
+	tuples          slab[ast.Tuple]
+	unaryOps        slab[ast.UnaryOp]
+	withitems       slab[ast.Withitem]
+	withs           slab[ast.With]
+	yields          slab[ast.Yield]
+}
+
+// put copies v into a node from s.
+func put[T any](s *slab[T], v T) *T {
+	n := s.new()
+	*n = v
+	return n
 }
 
 type memoKey struct {

@@ -19,7 +19,7 @@ func (p *parser) parenAtom() ast.Expr {
 	switch p.kind() {
 	case token.RPar:
 		p.pos++
-		return &ast.Tuple{Pos: p.span(start), Ctx: ast.Load}
+		return put(&p.nodes.tuples, ast.Tuple{Pos: p.span(start), Ctx: ast.Load})
 	case token.KwYield:
 		y := p.yieldExpr()
 		if y != nil && p.accept(token.RPar) {
@@ -45,7 +45,7 @@ func (p *parser) parenAtom() ast.Expr {
 		if !starred {
 			gens := p.forIfClauses()
 			if gens != nil && p.accept(token.RPar) {
-				return &ast.GeneratorExp{Pos: p.span(start), Elt: first, Generators: gens}
+				return put(&p.nodes.generatorExps, ast.GeneratorExp{Pos: p.span(start), Elt: first, Generators: gens})
 			}
 		}
 	case token.Comma:
@@ -59,7 +59,7 @@ func (p *parser) parenAtom() ast.Expr {
 			}
 		}
 		if p.accept(token.RPar) {
-			return &ast.Tuple{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load}
+			return put(&p.nodes.tuples, ast.Tuple{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load})
 		}
 		p.exprs.drop(mark)
 	case token.RPar:
@@ -113,7 +113,7 @@ func (p *parser) genexp() ast.Expr {
 		}
 		return nil
 	}
-	return &ast.GeneratorExp{Pos: p.span(start), Elt: elt, Generators: gens}
+	return put(&p.nodes.generatorExps, ast.GeneratorExp{Pos: p.span(start), Elt: elt, Generators: gens})
 }
 
 // bracketAtom: listcomp | list.
@@ -121,7 +121,7 @@ func (p *parser) bracketAtom() ast.Expr {
 	start := p.pos
 	p.pos++
 	if p.accept(token.RSqb) {
-		return &ast.List{Pos: p.span(start), Ctx: ast.Load}
+		return put(&p.nodes.lists, ast.List{Pos: p.span(start), Ctx: ast.Load})
 	}
 	elemStart := p.pos
 	first := p.starNamedExpression()
@@ -130,14 +130,14 @@ func (p *parser) bracketAtom() ast.Expr {
 		if k := p.kind(); (k == token.KwFor || k == token.KwAsync) && !starred {
 			gens := p.forIfClauses()
 			if gens != nil && p.accept(token.RSqb) {
-				return &ast.ListComp{Pos: p.span(start), Elt: first, Generators: gens}
+				return put(&p.nodes.listComps, ast.ListComp{Pos: p.span(start), Elt: first, Generators: gens})
 			}
 		} else {
 			mark := p.exprs.mark()
 			p.exprs.push(first)
 			p.pushMoreStarNamed()
 			if p.accept(token.RSqb) {
-				return &ast.List{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load}
+				return put(&p.nodes.lists, ast.List{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load})
 			}
 			p.exprs.drop(mark)
 		}
@@ -155,7 +155,7 @@ func (p *parser) braceAtom() ast.Expr {
 	start := p.pos
 	p.pos++
 	if p.accept(token.RBrace) {
-		return &ast.Dict{Pos: p.span(start)}
+		return put(&p.nodes.dicts, ast.Dict{Pos: p.span(start)})
 	}
 	if p.kind() == token.DoubleStar {
 		if d := p.dictRest(start, nil, nil); d != nil {
@@ -254,7 +254,7 @@ func (p *parser) dictRest(start int, key, value ast.Expr) ast.Expr {
 		}
 	}
 	p.exprs.drop(mark)
-	return &ast.Dict{Pos: p.span(start), Keys: keys, Values: values}
+	return put(&p.nodes.dicts, ast.Dict{Pos: p.span(start), Keys: keys, Values: values})
 }
 
 // doubleStarredKVPair: '**' bitwise_or | expression ':' expression.
@@ -334,5 +334,5 @@ func (p *parser) forIfClause() (*ast.Comprehension, bool) {
 		}
 		p.exprs.push(c)
 	}
-	return &ast.Comprehension{Target: target, Iter: iter, Ifs: p.exprs.take(mark), IsAsync: isAsync}, false
+	return put(&p.nodes.comprehensions, ast.Comprehension{Target: target, Iter: iter, Ifs: p.exprs.take(mark), IsAsync: isAsync}), false
 }

@@ -32,7 +32,7 @@ func (p *parser) expressions() ast.Expr {
 		}
 		p.exprs.push(x)
 	}
-	return &ast.Tuple{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load}
+	return put(&p.nodes.tuples, ast.Tuple{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load})
 }
 
 // starExpressions: star_expression (',' star_expression)* [','].
@@ -54,7 +54,7 @@ func (p *parser) starExpressions() ast.Expr {
 		}
 		p.exprs.push(x)
 	}
-	return &ast.Tuple{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load}
+	return put(&p.nodes.tuples, ast.Tuple{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load})
 }
 
 // starExpression: '*' bitwise_or | expression.
@@ -67,7 +67,7 @@ func (p *parser) starExpression() ast.Expr {
 			p.pos = start
 			return nil
 		}
-		return &ast.Starred{Pos: p.span(start), Value: v, Ctx: ast.Load}
+		return put(&p.nodes.starreds, ast.Starred{Pos: p.span(start), Value: v, Ctx: ast.Load})
 	}
 	return p.expression()
 }
@@ -116,7 +116,7 @@ func (p *parser) starNamedExpression() ast.Expr {
 			p.pos = start
 			return nil
 		}
-		return &ast.Starred{Pos: p.span(start), Value: v, Ctx: ast.Load}
+		return put(&p.nodes.starreds, ast.Starred{Pos: p.span(start), Value: v, Ctx: ast.Load})
 	}
 	return p.namedExpression()
 }
@@ -134,8 +134,8 @@ func (p *parser) assignmentExpression() (e ast.Expr, cut bool) {
 		p.pos = start
 		return nil, true
 	}
-	target := &ast.Name{Pos: p.tokPos(start), ID: p.ident(start), Ctx: ast.Store}
-	return &ast.NamedExpr{Pos: p.span(start), Target: target, Value: v}, false
+	target := put(&p.nodes.names, ast.Name{Pos: p.tokPos(start), ID: p.ident(start), Ctx: ast.Store})
+	return put(&p.nodes.namedExprs, ast.NamedExpr{Pos: p.span(start), Target: target, Value: v}), false
 }
 
 // namedExpression: assignment_expression | invalid_named_expression | expression !':='.
@@ -229,7 +229,7 @@ func (p *parser) expressionWithoutInvalid() ast.Expr {
 		p.pos = after
 		return a
 	}
-	return &ast.IfExp{Pos: p.span(start), Test: b, Body: a, Orelse: c}
+	return put(&p.nodes.ifExps, ast.IfExp{Pos: p.span(start), Test: b, Body: a, Orelse: c})
 }
 
 // noInvalid runs f with the invalid_* rules off, as the _without_invalid rules do.
@@ -274,7 +274,7 @@ func (p *parser) orRest(start int, a ast.Expr) ast.Expr {
 			p.exprs.push(b)
 		}
 		if p.exprs.count(mark) > 1 {
-			a = &ast.BoolOp{Pos: p.span(start), Op: ast.Or, Values: p.exprs.take(mark)}
+			a = put(&p.nodes.boolOps, ast.BoolOp{Pos: p.span(start), Op: ast.Or, Values: p.exprs.take(mark)})
 		} else {
 			p.exprs.drop(mark)
 		}
@@ -310,7 +310,7 @@ func (p *parser) andRest(start int, a ast.Expr) ast.Expr {
 		p.exprs.drop(mark)
 		return a
 	}
-	return &ast.BoolOp{Pos: p.span(start), Op: ast.And, Values: p.exprs.take(mark)}
+	return put(&p.nodes.boolOps, ast.BoolOp{Pos: p.span(start), Op: ast.And, Values: p.exprs.take(mark)})
 }
 
 // inversion: 'not' inversion | comparison.
@@ -329,7 +329,7 @@ func (p *parser) inversion() ast.Expr {
 		p.pos = start
 		return nil
 	}
-	return &ast.UnaryOp{Pos: p.span(start), Op: ast.Not, Operand: a}
+	return put(&p.nodes.unaryOps, ast.UnaryOp{Pos: p.span(start), Op: ast.Not, Operand: a})
 }
 
 // compareOp reads one comparison operator, returning false at none.
@@ -402,7 +402,7 @@ func (p *parser) comparisonRest(start int, a ast.Expr) ast.Expr {
 	if p.ops.count(opMark) == 0 {
 		return a
 	}
-	return &ast.Compare{Pos: p.span(start), Left: a, Ops: p.ops.take(opMark), Comparators: p.exprs.take(cmpMark)}
+	return put(&p.nodes.compares, ast.Compare{Pos: p.span(start), Left: a, Ops: p.ops.take(opMark), Comparators: p.exprs.take(cmpMark)})
 }
 
 // binaryOp maps a token to the operator of the binary level lvl, whose
@@ -492,7 +492,7 @@ func (p *parser) binary(lvl int) ast.Expr {
 			p.pos = save
 			return a
 		}
-		n := p.nodes.binops.new()
+		n := p.nodes.binOps.new()
 		*n = ast.BinOp{Pos: p.span(start), Left: a, Op: o, Right: b}
 		a = n
 	}
@@ -551,7 +551,7 @@ func (p *parser) climb(start int, a ast.Expr, lvl int) (e ast.Expr, stopped bool
 			return a, true
 		}
 		b, stopped = p.climb(bStart, b, l+1)
-		n := p.nodes.binops.new()
+		n := p.nodes.binOps.new()
 		*n = ast.BinOp{Pos: p.span(start), Left: a, Op: o, Right: b}
 		a = n
 		if stopped {
@@ -639,7 +639,7 @@ func (p *parser) factor() ast.Expr {
 		p.pos = start
 		return nil
 	}
-	return &ast.UnaryOp{Pos: p.span(start), Op: op, Operand: a}
+	return put(&p.nodes.unaryOps, ast.UnaryOp{Pos: p.span(start), Op: op, Operand: a})
 }
 
 // power: await_primary '**' factor | await_primary.
@@ -660,7 +660,7 @@ func (p *parser) power() ast.Expr {
 		p.pos = save
 		return a
 	}
-	return &ast.BinOp{Pos: p.span(start), Left: a, Op: ast.Pow, Right: b}
+	return put(&p.nodes.binOps, ast.BinOp{Pos: p.span(start), Left: a, Op: ast.Pow, Right: b})
 }
 
 // awaitPrimary: 'await' primary | primary.
@@ -675,7 +675,7 @@ func (p *parser) awaitPrimary() ast.Expr {
 		p.pos = start
 		return nil
 	}
-	return &ast.Await{Pos: p.span(start), Value: a}
+	return put(&p.nodes.awaits, ast.Await{Pos: p.span(start), Value: a})
 }
 
 // primary: atom followed by any number of '.' NAME, genexp, '(' arguments ')'
@@ -703,13 +703,13 @@ func (p *parser) trailer(start int, a ast.Expr) ast.Expr {
 			return nil
 		}
 		p.pos += 2
-		n := p.nodes.attrs.new()
+		n := p.nodes.attributes.new()
 		*n = ast.Attribute{Pos: p.span(start), Value: a, Attr: p.ident(p.pos - 1), Ctx: ast.Load}
 		return n
 	case token.LPar:
 		save := p.pos
 		if g := p.genexp(); g != nil {
-			return &ast.Call{Pos: p.span(start), Func: a, Args: p.exprs.one(g)}
+			return put(&p.nodes.calls, ast.Call{Pos: p.span(start), Func: a, Args: p.exprs.one(g)})
 		}
 		if p.err != nil {
 			return nil
@@ -740,7 +740,7 @@ func (p *parser) trailer(start int, a ast.Expr) ast.Expr {
 			p.pos = save
 			return nil
 		}
-		return &ast.Subscript{Pos: p.span(start), Value: a, Slice: s, Ctx: ast.Load}
+		return put(&p.nodes.subscripts, ast.Subscript{Pos: p.span(start), Value: a, Slice: s, Ctx: ast.Load})
 	}
 	return nil
 }
@@ -756,7 +756,7 @@ func (p *parser) slices() ast.Expr {
 		if _, ok := first.(*ast.Starred); !ok {
 			return first
 		}
-		return &ast.Tuple{Pos: p.span(start), Elts: p.exprs.one(first), Ctx: ast.Load}
+		return put(&p.nodes.tuples, ast.Tuple{Pos: p.span(start), Elts: p.exprs.one(first), Ctx: ast.Load})
 	}
 	mark := p.exprs.mark()
 	p.exprs.push(first)
@@ -770,7 +770,7 @@ func (p *parser) slices() ast.Expr {
 		}
 		p.exprs.push(x)
 	}
-	return &ast.Tuple{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load}
+	return put(&p.nodes.tuples, ast.Tuple{Pos: p.span(start), Elts: p.exprs.take(mark), Ctx: ast.Load})
 }
 
 func (p *parser) sliceOrStarred() ast.Expr {
@@ -809,7 +809,7 @@ func (p *parser) slice() ast.Expr {
 			}
 		}
 	}
-	return &ast.Slice{Pos: p.span(start), Lower: lower, Upper: upper, Step: step}
+	return put(&p.nodes.slices, ast.Slice{Pos: p.span(start), Lower: lower, Upper: upper, Step: step})
 }
 
 // starredExpression: '*' expression (with the invalid_* alternatives around it).
@@ -836,7 +836,7 @@ func (p *parser) starredExpression() ast.Expr {
 		}
 		return nil
 	}
-	return &ast.Starred{Pos: p.span(start), Value: v, Ctx: ast.Load}
+	return put(&p.nodes.starreds, ast.Starred{Pos: p.span(start), Value: v, Ctx: ast.Load})
 }
 
 // atom is a name, a constant, a string, or a bracketed display.
@@ -850,16 +850,16 @@ func (p *parser) atom() ast.Expr {
 		return n
 	case token.KwTrue:
 		p.pos++
-		return &ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstTrue}}
+		return put(&p.nodes.constants, ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstTrue}})
 	case token.KwFalse:
 		p.pos++
-		return &ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstFalse}}
+		return put(&p.nodes.constants, ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstFalse}})
 	case token.KwNone:
 		p.pos++
-		return &ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstNone}}
+		return put(&p.nodes.constants, ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstNone}})
 	case token.Ellipsis:
 		p.pos++
-		return &ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstEllipsis}}
+		return put(&p.nodes.constants, ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstEllipsis}})
 	case token.Number:
 		return p.number()
 	case token.String, token.FStringStart, token.TStringStart:

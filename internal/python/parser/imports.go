@@ -29,7 +29,7 @@ func (p *parser) importStmt() ast.Stmt {
 			p.pos = start
 			return nil
 		}
-		return &ast.Import{Pos: p.span(start), Names: names}
+		return put(&p.nodes.imports, ast.Import{Pos: p.span(start), Names: names})
 	}
 	p.pos++ // 'from'
 	level := 0
@@ -78,7 +78,7 @@ func (p *parser) importStmt() ast.Stmt {
 			}
 		}
 	}
-	return &ast.ImportFrom{Pos: p.span(start), Module: module, Names: names, Level: level}
+	return put(&p.nodes.importFroms, ast.ImportFrom{Pos: p.span(start), Module: module, Names: names, Level: level})
 }
 
 // dottedName: NAME ('.' NAME)*, joined with dots.
@@ -144,7 +144,7 @@ func (p *parser) importAlias(dotted bool) *ast.Alias {
 		asname = p.ident(p.pos + 1)
 		p.pos += 2
 	}
-	return &ast.Alias{Pos: p.span(start), Name: name, Asname: asname}
+	return put(&p.nodes.aliases, ast.Alias{Pos: p.span(start), Name: name, Asname: asname})
 }
 
 // importFromTargets: '(' import_from_as_names [','] ')' | import_from_as_names !',' | '*'.

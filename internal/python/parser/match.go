@@ -68,7 +68,7 @@ func (p *parser) subjectExpr() ast.Expr {
 	} else {
 		p.pos = save
 	}
-	return &ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Load}
+	return put(&p.nodes.tuples, ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Load})
 }
 
 // caseBlock: "case" patterns guard? ':' block.
@@ -319,10 +319,10 @@ func (p *parser) nameOrAttr() ast.Expr {
 		return nil
 	}
 	p.pos++
-	var e ast.Expr = &ast.Name{Pos: p.tokPos(start), ID: p.ident(start), Ctx: ast.Load}
+	var e ast.Expr = put(&p.nodes.names, ast.Name{Pos: p.tokPos(start), ID: p.ident(start), Ctx: ast.Load})
 	for p.kind() == token.Dot && p.kindAt(1) == token.Name {
 		p.pos += 2
-		e = &ast.Attribute{Pos: p.span(start), Value: e, Attr: p.ident(p.pos - 1), Ctx: ast.Load}
+		e = put(&p.nodes.attributes, ast.Attribute{Pos: p.span(start), Value: e, Attr: p.ident(p.pos - 1), Ctx: ast.Load})
 	}
 	return e
 }
@@ -359,7 +359,7 @@ func (p *parser) signedOrComplex() ast.Expr {
 	if op == token.Minus {
 		o = ast.Sub
 	}
-	return &ast.BinOp{Pos: p.span(start), Left: real, Op: o, Right: imag}
+	return put(&p.nodes.binOps, ast.BinOp{Pos: p.span(start), Left: real, Op: o, Right: imag})
 }
 
 func numberOf(e ast.Expr) (*ast.Constant, bool) {
@@ -382,7 +382,7 @@ func (p *parser) signedNumber() ast.Expr {
 		if n == nil {
 			return nil
 		}
-		return &ast.UnaryOp{Pos: p.span(start), Op: ast.USub, Operand: n}
+		return put(&p.nodes.unaryOps, ast.UnaryOp{Pos: p.span(start), Op: ast.USub, Operand: n})
 	}
 	if p.kind() != token.Number {
 		return nil
@@ -441,13 +441,13 @@ func (p *parser) mappingKey() ast.Expr {
 		return p.strings()
 	case token.KwNone:
 		p.pos++
-		return &ast.Constant{Pos: p.tokPos(start), Value: ast.ConstValue{Kind: ast.ConstNone}}
+		return put(&p.nodes.constants, ast.Constant{Pos: p.tokPos(start), Value: ast.ConstValue{Kind: ast.ConstNone}})
 	case token.KwTrue:
 		p.pos++
-		return &ast.Constant{Pos: p.tokPos(start), Value: ast.ConstValue{Kind: ast.ConstTrue}}
+		return put(&p.nodes.constants, ast.Constant{Pos: p.tokPos(start), Value: ast.ConstValue{Kind: ast.ConstTrue}})
 	case token.KwFalse:
 		p.pos++
-		return &ast.Constant{Pos: p.tokPos(start), Value: ast.ConstValue{Kind: ast.ConstFalse}}
+		return put(&p.nodes.constants, ast.Constant{Pos: p.tokPos(start), Value: ast.ConstValue{Kind: ast.ConstFalse}})
 	case token.Name:
 		e := p.nameOrAttr()
 		if _, ok := e.(*ast.Attribute); !ok {

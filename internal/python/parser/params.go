@@ -19,7 +19,7 @@ func (p *parser) params(lambda bool) *ast.Arguments {
 			return nil
 		}
 	}
-	args := &ast.Arguments{}
+	args := put(&p.nodes.arguments, ast.Arguments{})
 	// Plain and then keyword-only parameters go on p.args, their defaults
 	// on p.exprs; fail closes whichever lists are open.
 	argMark, defMark := p.args.mark(), p.exprs.mark()
@@ -173,7 +173,7 @@ func (p *parser) lambdef() ast.Expr {
 		p.pos = start
 		return nil
 	}
-	return &ast.Lambda{Pos: p.span(start), Args: args, Body: body}
+	return put(&p.nodes.lambdas, ast.Lambda{Pos: p.span(start), Args: args, Body: body})
 }
 
 // typeParams: '[' ','.type_param+ [','] ']'.

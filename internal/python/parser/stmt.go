@@ -88,12 +88,12 @@ func (p *parser) simpleStmt() ast.Stmt {
 				p.pos = save
 			}
 		}
-		return &ast.Return{Pos: p.span(start), Value: v}
+		return put(&p.nodes.returns, ast.Return{Pos: p.span(start), Value: v})
 	case token.KwRaise:
 		return p.raiseStmt()
 	case token.KwPass:
 		p.pos++
-		return &ast.Pass{Pos: p.span(start)}
+		return put(&p.nodes.passes, ast.Pass{Pos: p.span(start)})
 	case token.KwBreak:
 		p.pos++
 		return &ast.Break{Pos: p.span(start)}
@@ -113,7 +113,7 @@ func (p *parser) simpleStmt() ast.Stmt {
 		if y == nil {
 			return nil
 		}
-		return &ast.ExprStmt{Pos: p.span(start), Value: y}
+		return put(&p.nodes.exprStmts, ast.ExprStmt{Pos: p.span(start), Value: y})
 	case token.KwAssert:
 		return p.assertStmt()
 	case token.KwGlobal, token.KwNonlocal:
@@ -183,7 +183,7 @@ func (p *parser) exprOrAssignmentNormal() ast.Stmt {
 				p.pos = save
 			}
 		}
-		return &ast.AnnAssign{Pos: p.span(start), Target: e, Annotation: ann, Value: value, Simple: simple}
+		return put(&p.nodes.annAssigns, ast.AnnAssign{Pos: p.span(start), Target: e, Annotation: ann, Value: value, Simple: simple})
 	case token.Equal:
 		mark := p.exprs.mark()
 		cur := e
@@ -227,7 +227,7 @@ func (p *parser) exprOrAssignmentNormal() ast.Stmt {
 				p.pos = start
 				return nil
 			}
-			return &ast.AugAssign{Pos: p.span(start), Target: e, Op: op, Value: rhs}
+			return put(&p.nodes.augAssigns, ast.AugAssign{Pos: p.span(start), Target: e, Op: op, Value: rhs})
 		}
 	}
 	n := p.nodes.exprStmts.new()
@@ -294,7 +294,7 @@ func (p *parser) yieldExpr() ast.Expr {
 	if v == nil {
 		p.pos = save
 	}
-	return &ast.Yield{Pos: p.span(start), Value: v}
+	return put(&p.nodes.yields, ast.Yield{Pos: p.span(start), Value: v})
 }
 
 // raiseStmt: 'raise' expression ['from' expression] | 'raise'.
@@ -305,17 +305,17 @@ func (p *parser) raiseStmt() ast.Stmt {
 	exc := p.expression()
 	if exc == nil {
 		p.pos = save
-		return &ast.Raise{Pos: p.span(start)}
+		return put(&p.nodes.raises, ast.Raise{Pos: p.span(start)})
 	}
 	if p.kind() == token.KwFrom {
 		save := p.pos
 		p.pos++
 		if cause := p.expression(); cause != nil {
-			return &ast.Raise{Pos: p.span(start), Exc: exc, Cause: cause}
+			return put(&p.nodes.raises, ast.Raise{Pos: p.span(start), Exc: exc, Cause: cause})
 		}
 		p.pos = save
 	}
-	return &ast.Raise{Pos: p.span(start), Exc: exc}
+	return put(&p.nodes.raises, ast.Raise{Pos: p.span(start), Exc: exc})
 }
 
 // delStmt: 'del' del_targets &(';' | NEWLINE) | invalid_del_stmt.
@@ -406,6 +406,6 @@ func (p *parser) typeAlias() ast.Stmt {
 		p.pos = start
 		return nil
 	}
-	name := &ast.Name{Pos: p.tokPos(nameTok), ID: p.ident(nameTok), Ctx: ast.Store}
+	name := put(&p.nodes.names, ast.Name{Pos: p.tokPos(nameTok), ID: p.ident(nameTok), Ctx: ast.Store})
 	return &ast.TypeAlias{Pos: p.span(start), Name: name, TypeParams: tps, Value: v}
 }

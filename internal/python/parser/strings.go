@@ -28,7 +28,7 @@ func (p *parser) number() ast.Expr {
 		}
 		return nil
 	}
-	n := p.nodes.consts.new()
+	n := p.nodes.constants.new()
 	*n = ast.Constant{Pos: p.tokPos(i), Value: v}
 	return n
 }
@@ -128,7 +128,7 @@ func (p *parser) plainString() ast.Expr {
 		}
 		v = ast.ConstValue{Kind: ast.ConstStr, S: s}
 	}
-	n := p.nodes.consts.new()
+	n := p.nodes.constants.new()
 	*n = ast.Constant{Pos: p.tokPos(i), Value: v, Kind: kind}
 	return n
 }
@@ -157,7 +157,7 @@ func (p *parser) concatStrings(items []ast.Expr, pos ast.Pos) ast.Expr {
 		if len(items) == 1 {
 			return first
 		}
-		return &ast.Constant{Pos: pos, Value: ast.ConstValue{Kind: ast.ConstBytes, S: joinConstants(items)}, Kind: first.Kind}
+		return put(&p.nodes.constants, ast.Constant{Pos: pos, Value: ast.ConstValue{Kind: ast.ConstBytes, S: joinConstants(items)}, Kind: first.Kind})
 	}
 	if !fstr && len(items) == 1 {
 		return items[0]
@@ -185,7 +185,7 @@ func (p *parser) concatStrings(items []ast.Expr, pos ast.Pos) ast.Expr {
 	if !fstr {
 		return values[0]
 	}
-	return &ast.JoinedStr{Pos: pos, Values: values}
+	return put(&p.nodes.joinedStrs, ast.JoinedStr{Pos: pos, Values: values})
 }
 
 // joinConstants concatenates the values of constants.
@@ -278,7 +278,7 @@ func (p *parser) fstring(templ bool) ast.Expr {
 	if templ {
 		return &ast.TemplateStr{Pos: p.span(start), Values: values}
 	}
-	return &ast.JoinedStr{Pos: p.span(start), Values: values}
+	return put(&p.nodes.joinedStrs, ast.JoinedStr{Pos: p.span(start), Values: values})
 }
 
 // fstringMiddle decodes one FSTRING_MIDDLE (or TSTRING_MIDDLE) token.
@@ -291,7 +291,7 @@ func (p *parser) fstringMiddle(raw bool) *ast.Constant {
 		p.raise(err.Error())
 		return nil
 	}
-	return &ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstStr, S: s}}
+	return put(&p.nodes.constants, ast.Constant{Pos: p.tokPos(i), Value: ast.ConstValue{Kind: ast.ConstStr, S: s}})
 }
 
 // replacementField parses '{' annotated_rhs ['='] ['!' NAME] [':' spec*] '}'
@@ -379,9 +379,9 @@ func (p *parser) replacementField(parts *[]ast.Expr, raw, templ bool) bool {
 			// CPython's tokenizer ends a format-spec part after each \N{...}
 			// escape, and a spec of several constant parts becomes one bare
 			// Constant spanning from the colon.
-			spec = &ast.Constant{Pos: pos, Value: c.Value}
+			spec = put(&p.nodes.constants, ast.Constant{Pos: pos, Value: c.Value})
 		} else if len(nonEmpty) == 0 || (len(nonEmpty) == 1 && isConst) {
-			spec = &ast.JoinedStr{Pos: pos, Values: nonEmpty}
+			spec = put(&p.nodes.joinedStrs, ast.JoinedStr{Pos: pos, Values: nonEmpty})
 		} else {
 			spec = p.concatStrings(nonEmpty, pos)
 		}
@@ -400,7 +400,7 @@ func (p *parser) replacementField(parts *[]ast.Expr, raw, templ bool) bool {
 		str := p.text[lb.End:exprEnd]
 		node = &ast.Interpolation{Pos: pos, Value: value, Str: str, Conversion: conversion, FormatSpec: spec}
 	} else {
-		node = &ast.FormattedValue{Pos: pos, Value: value, Conversion: conversion, FormatSpec: spec}
+		node = put(&p.nodes.formattedValues, ast.FormattedValue{Pos: pos, Value: value, Conversion: conversion, FormatSpec: spec})
 	}
 	if debug {
 		lb := &p.toks[start]
@@ -415,10 +415,10 @@ func (p *parser) replacementField(parts *[]ast.Expr, raw, templ bool) bool {
 		default:
 			endLine, endCol = pos.EndLineno, pos.EndColOffset
 		}
-		c := &ast.Constant{
+		c := put(&p.nodes.constants, ast.Constant{
 			Pos:   ast.Pos{Lineno: pos.Lineno, ColOffset: pos.ColOffset + 1, EndLineno: endLine, EndColOffset: endCol - 1},
 			Value: ast.ConstValue{Kind: ast.ConstStr, S: text},
-		}
+		})
 		*parts = append(*parts, c)
 	}
 	*parts = append(*parts, node)

@@ -62,7 +62,7 @@ func (p *parser) starTargets() ast.Expr {
 		}
 		elts = append(elts, x)
 	}
-	return &ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Store}
+	return put(&p.nodes.tuples, ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Store})
 }
 
 // starTarget: '*' (!'*' star_target) | target_with_star_atom.
@@ -82,7 +82,7 @@ func (p *parser) starTarget() ast.Expr {
 		p.pos = start
 		return nil
 	}
-	return &ast.Starred{Pos: p.span(start), Value: t, Ctx: ast.Store}
+	return put(&p.nodes.starreds, ast.Starred{Pos: p.span(start), Value: t, Ctx: ast.Store})
 }
 
 // targetWithStarAtom: t_primary '.' NAME !t_lookahead
@@ -145,7 +145,7 @@ func (p *parser) starAtom() ast.Expr {
 	switch p.kind() {
 	case token.Name:
 		p.pos++
-		return &ast.Name{Pos: p.tokPos(start), ID: p.ident(start), Ctx: ast.Store}
+		return put(&p.nodes.names, ast.Name{Pos: p.tokPos(start), ID: p.ident(start), Ctx: ast.Store})
 	case token.LPar:
 		p.pos++
 		if !p.enter() {
@@ -155,7 +155,7 @@ func (p *parser) starAtom() ast.Expr {
 		// '(' target_with_star_atom ')' and '(' star_targets_tuple_seq ')'
 		// share the first target.
 		if p.accept(token.RPar) {
-			return &ast.Tuple{Pos: p.span(start), Ctx: ast.Store}
+			return put(&p.nodes.tuples, ast.Tuple{Pos: p.span(start), Ctx: ast.Store})
 		}
 		first := p.starTarget()
 		if first == nil {
@@ -175,7 +175,7 @@ func (p *parser) starAtom() ast.Expr {
 			p.pos = start
 			return nil
 		}
-		return &ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Store}
+		return put(&p.nodes.tuples, ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Store})
 	case token.LSqb:
 		p.pos++
 		if !p.enter() {
@@ -187,7 +187,7 @@ func (p *parser) starAtom() ast.Expr {
 			p.pos = start
 			return nil
 		}
-		return &ast.List{Pos: p.span(start), Elts: elts, Ctx: ast.Store}
+		return put(&p.nodes.lists, ast.List{Pos: p.span(start), Elts: elts, Ctx: ast.Store})
 	}
 	return nil
 }
@@ -248,7 +248,7 @@ func (p *parser) delTarget() ast.Expr {
 	switch p.kind() {
 	case token.Name:
 		p.pos++
-		return &ast.Name{Pos: p.tokPos(start), ID: p.ident(start), Ctx: ast.Del}
+		return put(&p.nodes.names, ast.Name{Pos: p.tokPos(start), ID: p.ident(start), Ctx: ast.Del})
 	case token.LPar, token.LSqb:
 		closing := token.RPar
 		if p.kind() == token.LSqb {
@@ -280,9 +280,9 @@ func (p *parser) delTarget() ast.Expr {
 			}
 		}
 		if closing == token.RPar {
-			return &ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Del}
+			return put(&p.nodes.tuples, ast.Tuple{Pos: p.span(start), Elts: elts, Ctx: ast.Del})
 		}
-		return &ast.List{Pos: p.span(start), Elts: elts, Ctx: ast.Del}
+		return put(&p.nodes.lists, ast.List{Pos: p.span(start), Elts: elts, Ctx: ast.Del})
 	}
 	return nil
 }
