@@ -67,6 +67,7 @@ func catalog(cats []rules.Category) config.Catalog {
 
 // scan runs the whole pipeline short of reporting: walk, analyse, filter, order.
 func scan(ctx context.Context, a *app, cfg *scanConfig, s *settings) (*scanResult, error) {
+	defer tuneGC(a.getenv)()
 	prog := newProgress(a, !cfg.noProgress && !cfg.quiet)
 	res, err := scanFiles(ctx, cfg, s.engine, prog.start)
 	prog.finish()
