@@ -53,7 +53,7 @@ func Digest(v *OSV) map[string]*Advisory {
 	}
 	for _, a := range out {
 		finishScore(a)
-		a.Versions = sortedUnique(a.Versions)
+		pruneVersions(a)
 	}
 	return out
 }
@@ -62,7 +62,7 @@ func newAdvisory(v *OSV) *Advisory {
 	a := &Advisory{
 		ID:        v.ID,
 		Summary:   oneLine(v.Summary),
-		Malicious: strings.HasPrefix(v.ID, "MAL-"),
+		Malicious: isMalicious(v.ID),
 	}
 	if !v.Modified.IsZero() {
 		a.Modified = v.Modified.Unix()

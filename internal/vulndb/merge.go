@@ -82,7 +82,7 @@ func mergeGroup(members []*Advisory) Advisory {
 	}
 	ids = sortedUnique(ids)
 	m.Aliases = slices.DeleteFunc(ids, func(s string) bool { return s == m.ID })
-	m.Versions = sortedUnique(m.Versions)
+	pruneVersions(&m)
 	finishScore(&m)
 	return m
 }

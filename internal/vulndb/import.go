@@ -1,0 +1,175 @@
+package vulndb
+
+import (
+	"archive/zip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+)
+
+// Limits bound what a snapshot may hold, so that a hostile or broken mirror
+// (a zip bomb, an endless download) cannot exhaust disk or memory.
+type Limits struct {
+	// MaxZip is the largest zip accepted, downloaded or local, in bytes.
+	MaxZip int64
+	// MaxEntries is the most entries the zip may have.
+	MaxEntries int
+	// MaxEntrySize is the largest uncompressed entry, in bytes.
+	MaxEntrySize int64
+	// MaxTotal is the largest uncompressed total, in bytes.
+	MaxTotal int64
+}
+
+// DefaultLimits are generous for OSV's PyPI all.zip (about 16k entries of at
+// most 40 KB, 40 MB in all, in 2026) and still stop a bomb.
+var DefaultLimits = Limits{
+	MaxZip:       1 << 30,
+	MaxEntries:   1_000_000,
+	MaxEntrySize: 16 << 20,
+	MaxTotal:     4 << 30,
+}
+
+// Import builds the store in dir from a local OSV all.zip and swaps it in
+// atomically; on any error the store already in dir is left as it was.
+func Import(ctx context.Context, zipPath, dir string) (Meta, error) {
+	return importZip(ctx, zipPath, dir, zipPath, DefaultLimits, time.Now())
+}
+
+// importZip verifies and converts the zip at zipPath, recording source as
+// where it came from.
+func importZip(ctx context.Context, zipPath, dir, source string, lim Limits, now time.Time) (Meta, error) {
+	meta := Meta{Source: source, ImportedAt: now.UTC()}
+	f, err := os.Open(zipPath)
+	if err != nil {
+		return meta, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return meta, err
+	}
+	if st.Size() > lim.MaxZip {
+		return meta, fmt.Errorf("%s: %d bytes, more than the %d allowed", zipPath, st.Size(), lim.MaxZip)
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return meta, fmt.Errorf("%s: %w", zipPath, err)
+	}
+	meta.SHA256 = hex.EncodeToString(h.Sum(nil))
+	zr, err := zip.NewReader(f, st.Size())
+	if err != nil {
+		return meta, fmt.Errorf("%s: not a valid zip: %w", zipPath, err)
+	}
+	if len(zr.File) > lim.MaxEntries {
+		return meta, fmt.Errorf("%s: %d entries, more than the %d allowed", zipPath, len(zr.File), lim.MaxEntries)
+	}
+	records, err := readEntries(ctx, zr, lim, &meta)
+	if err != nil {
+		return meta, fmt.Errorf("%s: %w", zipPath, err)
+	}
+	if meta.Entries == 0 {
+		return meta, fmt.Errorf("%s: no OSV entries", zipPath)
+	}
+	if err := writeStore(dir, meta, records); err != nil {
+		return meta, err
+	}
+	meta.Packages = len(records)
+	return meta, nil
+}
+
+// readEntries decodes and digests every entry, returning the merged
+// advisories per package and counting entries in meta.
+func readEntries(ctx context.Context, zr *zip.Reader, lim Limits, meta *Meta) (map[string][]Advisory, error) {
+	perPkg := map[string][]Advisory{}
+	var total int64
+	for i, zf := range zr.File {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if zf.FileInfo().IsDir() {
+			continue
+		}
+		data, err := readEntry(zf, lim.MaxEntrySize)
+		if err != nil {
+			return nil, fmt.Errorf("entry %s: %w", zf.Name, err)
+		}
+		if total += int64(len(data)); total > lim.MaxTotal {
+			return nil, fmt.Errorf("more than %d bytes uncompressed", lim.MaxTotal)
+		}
+		v, err := ParseOSV(data)
+		if err != nil {
+			return nil, fmt.Errorf("entry %s: not valid OSV JSON: %w", zf.Name, err)
+		}
+		if err := checkPyPI(v); err != nil {
+			return nil, fmt.Errorf("entry %s: %w", zf.Name, err)
+		}
+		meta.Entries++
+		if v.Modified.After(meta.SnapshotModified) {
+			meta.SnapshotModified = v.Modified.UTC()
+		}
+		if v.Withdrawn != "" {
+			meta.Withdrawn++
+			continue
+		}
+		if isMalicious(v.ID) {
+			meta.Malicious++
+		}
+		for name, a := range Digest(v) {
+			perPkg[name] = append(perPkg[name], *a)
+		}
+	}
+	for name, advs := range perPkg {
+		perPkg[name] = Merge(advs)
+	}
+	return perPkg, nil
+}
+
+// readEntry reads one entry, refusing more than max bytes whatever the
+// entry's header claims.
+func readEntry(zf *zip.File, max int64) ([]byte, error) {
+	if zf.UncompressedSize64 > uint64(max) {
+		return nil, fmt.Errorf("%d bytes uncompressed, more than the %d allowed", zf.UncompressedSize64, max)
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("more than %d bytes uncompressed", max)
+	}
+	return data, nil
+}
+
+// checkPyPI rejects an entry that concerns no PyPI package: a mirror of
+// another ecosystem, or a file that merely looks like OSV. A withdrawn entry
+// is exempt; it is dropped anyway.
+func checkPyPI(v *OSV) error {
+	if v.Withdrawn != "" {
+		return nil
+	}
+	for _, a := range v.Affected {
+		if isPyPI(a.Package.Ecosystem) {
+			return nil
+		}
+	}
+	if len(v.Affected) == 0 {
+		return errors.New("no affected package")
+	}
+	return fmt.Errorf("no PyPI package among the affected (first: %s %q)", v.Affected[0].Package.Ecosystem, v.Affected[0].Package.Name)
+}
+
+// isMalicious reports whether an OSV id is a malicious-packages entry.
+func isMalicious(id string) bool { return strings.HasPrefix(id, "MAL-") }
