@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"math"
 	"runtime/debug"
 	"sort"
 
@@ -17,39 +18,58 @@ const AnalyzerRules = "rules"
 // Engine runs a fixed set of rules over parsed files. It is built once per scan and
 // is safe for concurrent use: each Run keeps its state to itself.
 type Engine struct {
-	rules     []*Rule
-	fileRules []*Rule
+	rules []*Rule
+	// fileRules, byKind and callees hold indices into rules, ascending, so that the
+	// rules run in the order they were given.
+	fileRules []int32
 	// byKind sends each node only to the rules that asked for its kind, so a file is
-	// walked once however many rules there are.
-	byKind [ast.NumKinds][]*Rule
+	// walked once however many rules there are. For calls it holds the rules
+	// without Callees.
+	byKind [ast.NumKinds][]int32
+	// callees sends a call to the rules whose Callees name its callee.
+	callees map[string][]int32
 }
 
 // NewEngine builds the dispatch table for rules, which are kept in the given order.
 func NewEngine(rules []*Rule) *Engine {
 	e := &Engine{rules: rules}
-	for _, r := range rules {
+	seen := make(map[*Rule]bool, len(rules))
+	for i, r := range rules {
+		if r == nil || seen[r] {
+			continue
+		}
+		seen[r] = true
+		idx := int32(i)
 		if r.File != nil {
-			e.fileRules = append(e.fileRules, r)
+			e.fileRules = append(e.fileRules, idx)
 		}
 		if r.Run == nil {
 			continue
 		}
 		for _, k := range r.Kinds {
-			if k > ast.KindInvalid && k < ast.NumKinds && !containsRule(e.byKind[k], r) {
-				e.byKind[k] = append(e.byKind[k], r)
+			switch {
+			case k <= ast.KindInvalid || k >= ast.NumKinds:
+			case k == ast.KindCall && len(r.Callees) > 0:
+				for _, name := range r.Callees {
+					if e.callees == nil {
+						e.callees = make(map[string][]int32)
+					}
+					e.callees[name] = appendIndex(e.callees[name], idx)
+				}
+			default:
+				e.byKind[k] = appendIndex(e.byKind[k], idx)
 			}
 		}
 	}
 	return e
 }
 
-func containsRule(list []*Rule, r *Rule) bool {
-	for _, x := range list {
-		if x == r {
-			return true
-		}
+// appendIndex appends i to an ascending list unless it is already last.
+func appendIndex(list []int32, i int32) []int32 {
+	if len(list) > 0 && list[len(list)-1] == i {
+		return list
 	}
-	return false
+	return append(list, i)
 }
 
 // Rules returns the rules the engine runs.
@@ -82,32 +102,38 @@ func (e *RuleError) Error() string {
 // so callers pass a path that is stable across checkouts (relative to the scan root).
 // The error, when not nil, joins one *RuleError per rule that panicked.
 func (e *Engine) Run(path string, f *parser.File, m *semantic.Model) ([]Finding, error) {
-	r := &runner{e: e, path: path, file: f}
-	r.pass = NewPass(path, f, m, r.report)
+	r := &runner{e: e, path: path, file: f, model: m}
+	// One Pass per rule, set up once, so that dispatching a node writes no pointer.
+	r.passes = make([]Pass, len(e.rules))
+	report := r.report
+	for i, rule := range e.rules {
+		r.passes[i] = Pass{Path: path, File: f, Model: m, Rule: rule, report: report, facts: &r.facts}
+	}
 	for !r.resume() {
 	}
 	return r.findings(), errors.Join(r.errs...)
 }
 
-// runner is the state of one Run. It lives in a struct rather than on the call stack
-// so that, after a rule panics, the walk resumes where it stopped instead of starting
-// over or giving up on the file.
+// runner is the state of one Run. After a rule panics, the walk resumes where it
+// stopped instead of starting over or giving up on the file.
 type runner struct {
-	e    *Engine
-	path string
-	file *parser.File
-	pass *Pass
+	e      *Engine
+	path   string
+	file   *parser.File
+	model  *semantic.Model
+	passes []Pass
+	facts  fileFacts
 
-	nextFile int        // index of the next File hook to run
-	started  bool       // the walk's stack holds the module
-	stack    []ast.Node // nodes still to visit, the next one last
-	node     ast.Node   // the node being dispatched, nil between nodes
-	nextRule int        // index in byKind[node's kind] of the next rule to call
-	push     func(ast.Node) bool
+	nextFile int        // index in fileRules of the next File hook to run
+	started  bool       // the walk has begun
+	stack    []ast.Node // saved after a panic: nodes still to visit, the next one last
+	node     ast.Node   // saved after a panic: the node being dispatched
+	nextRule int32      // rules with a lower index are done with node
 
-	disabled []*Rule // rules that panicked on this file
+	disabled []bool // by rule index: rules that panicked on this file
 	errs     []error
 	diags    []ruleDiag
+	merged   []int32 // the rules one call goes to
 }
 
 type ruleDiag struct {
@@ -115,84 +141,159 @@ type ruleDiag struct {
 	d    Diagnostic
 }
 
-func (r *runner) report(d Diagnostic) {
-	r.diags = append(r.diags, ruleDiag{rule: r.pass.Rule, d: d})
+func (r *runner) report(rule *Rule, d Diagnostic) {
+	r.diags = append(r.diags, ruleDiag{rule: rule, d: d})
 }
 
 // resume runs the File hooks and the walk from where they stopped, and reports
 // whether they finished; false means a rule panicked and was disabled.
 func (r *runner) resume() (done bool) {
+	current := int32(-1) // the File hook running
 	defer func() {
 		if v := recover(); v != nil {
-			rule := r.pass.Rule
-			line, col := 0, 0
-			if r.node != nil {
-				if sp := r.node.Span(); sp.Lineno > 0 {
-					line, col = sp.Lineno, sp.ColOffset+1
-				}
-			}
-			if rule == nil {
-				// Not a rule's fault (the walk itself failed): resuming could fail again.
-				r.errs = append(r.errs, &RuleError{Path: r.path, Line: line, Column: col, Value: v, Stack: debug.Stack()})
-				done = true
-				return
-			}
-			r.errs = append(r.errs, &RuleError{Path: r.path, Code: rule.Code, Line: line, Column: col, Value: v, Stack: debug.Stack()})
-			r.disabled = append(r.disabled, rule)
-			done = false
+			done = r.recovered(v, current, nil)
 		}
 	}()
 	for r.nextFile < len(r.e.fileRules) {
-		rule := r.e.fileRules[r.nextFile]
+		current = r.e.fileRules[r.nextFile]
 		r.nextFile++
-		r.pass.Rule = rule
-		rule.File(r.pass)
+		if !r.isDisabled(current) {
+			r.e.rules[current].File(&r.passes[current])
+		}
 	}
-	r.pass.Rule = nil
-	r.walk()
-	return true
+	current = -1
+	return r.walk()
 }
 
-// walk visits every node once, in source order, with an explicit stack: no recursion
-// and no allocation per node.
-func (r *runner) walk() {
+// recovered records a panic of rule i (-1 for the walk itself) at node, and
+// reports whether the run is over.
+func (r *runner) recovered(v any, i int32, node ast.Node) bool {
+	line, col := 0, 0
+	if node != nil {
+		if sp := node.Span(); sp.Lineno > 0 {
+			line, col = sp.Lineno, sp.ColOffset+1
+		}
+	}
+	if i < 0 {
+		// Not a rule's fault (the walk itself failed): resuming could fail again.
+		r.errs = append(r.errs, &RuleError{Path: r.path, Line: line, Column: col, Value: v, Stack: debug.Stack()})
+		return true
+	}
+	r.errs = append(r.errs, &RuleError{Path: r.path, Code: r.e.rules[i].Code, Line: line, Column: col, Value: v, Stack: debug.Stack()})
+	if r.disabled == nil {
+		r.disabled = make([]bool, len(r.e.rules))
+	}
+	r.disabled[i] = true
+	return false
+}
+
+func (r *runner) isDisabled(i int32) bool { return r.disabled != nil && r.disabled[i] }
+
+// walkBuf is how many pending nodes the walk keeps on the goroutine stack before
+// it spills to the heap; few files need more.
+const walkBuf = 256
+
+// walk visits every node once, in source order, with an explicit stack: no
+// recursion and no allocation per node. Its state lives in locals, so that the
+// hot loop writes no pointer to the heap (which costs a write barrier while the
+// collector runs); it is saved to the runner only when a rule panics.
+func (r *runner) walk() (done bool) {
+	if r.file == nil || r.file.Module == nil {
+		return true
+	}
+	var buf [walkBuf]ast.Node
+	stack := buf[:0]
+	var node ast.Node
+	next := int32(0)
 	if !r.started {
 		r.started = true
-		if r.file == nil || r.file.Module == nil {
-			return
+		stack = append(stack, r.file.Module)
+	} else {
+		stack = append(stack, r.stack...)
+		node, next = r.node, r.nextRule
+		r.stack, r.node = nil, nil
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			r.stack = append(r.stack[:0], stack...)
+			r.node, r.nextRule = node, next
+			done = r.recovered(v, next-1, node)
 		}
-		r.stack = make([]ast.Node, 0, 64)
-		r.stack = append(r.stack, r.file.Module)
-		r.push = func(c ast.Node) bool {
-			r.stack = append(r.stack, c)
-			return true
-		}
+	}()
+	push := func(c ast.Node) bool {
+		stack = append(stack, c)
+		return true
 	}
 	for {
-		if r.node == nil {
-			if len(r.stack) == 0 {
-				return
+		if node == nil {
+			if len(stack) == 0 {
+				return true
 			}
-			n := r.stack[len(r.stack)-1]
-			r.stack = r.stack[:len(r.stack)-1]
-			start := len(r.stack)
-			ast.Children(n, r.push)
-			reverse(r.stack[start:])
-			r.node, r.nextRule = n, 0
+			node = stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			start := len(stack)
+			next = -1 // a panic in Children is the walk's own
+			ast.Children(node, push)
+			reverse(stack[start:])
+			next = 0
 		}
-		list := r.e.byKind[r.node.NodeKind()]
-		for r.nextRule < len(list) {
-			rule := list[r.nextRule]
-			r.nextRule++
-			if len(r.disabled) > 0 && containsRule(r.disabled, rule) {
+		list := r.e.byKind[node.NodeKind()]
+		if c, ok := node.(*ast.Call); ok && r.e.callees != nil && r.model != nil {
+			list = r.callRules(c, list)
+		}
+		for _, i := range list {
+			if i < next || r.isDisabled(i) {
 				continue
 			}
-			r.pass.Rule = rule
-			rule.Run(r.pass, r.node)
+			next = i + 1
+			r.e.rules[i].Run(&r.passes[i], node)
 		}
-		r.pass.Rule = nil
-		r.node = nil
+		node, next = nil, 0
 	}
+}
+
+// callRules returns the rules a call goes to: those for every call, and those
+// whose Callees name the callee as written or the last part of its qualified
+// name.
+func (r *runner) callRules(c *ast.Call, all []int32) []int32 {
+	var a, b []int32
+	switch f := c.Func.(type) {
+	case *ast.Attribute:
+		a = r.e.callees[f.Attr]
+	case *ast.Name:
+		a = r.e.callees[f.ID]
+		if t := r.model.QualifiedTail(f); t != f.ID {
+			b = r.e.callees[t]
+		}
+	}
+	if len(a) == 0 && len(b) == 0 {
+		return all
+	}
+	r.merged = mergeIndices(r.merged[:0], all, a, b)
+	return r.merged
+}
+
+// mergeIndices appends the union of three ascending lists to dst, ascending.
+func mergeIndices(dst, a, b, c []int32) []int32 {
+	for len(a)+len(b)+len(c) > 0 {
+		m := int32(math.MaxInt32)
+		for _, l := range [...][]int32{a, b, c} {
+			if len(l) > 0 && l[0] < m {
+				m = l[0]
+			}
+		}
+		dst = append(dst, m)
+		for len(a) > 0 && a[0] == m {
+			a = a[1:]
+		}
+		for len(b) > 0 && b[0] == m {
+			b = b[1:]
+		}
+		for len(c) > 0 && c[0] == m {
+			c = c[1:]
+		}
+	}
+	return dst
 }
 
 func reverse(s []ast.Node) {

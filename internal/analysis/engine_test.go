@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -288,5 +289,68 @@ func TestEngineWalkAllocations(t *testing.T) {
 		if allocs > 12 {
 			t.Errorf("%d functions: %v allocations per Run; want a few per file, none per node", n, allocs)
 		}
+	}
+}
+
+func TestEngineCallees(t *testing.T) {
+	var got []string
+	rule := func(code string, callees ...string) *Rule {
+		return &Rule{Code: code, Kinds: []ast.Kind{ast.KindCall}, Callees: callees, Run: func(p *Pass, n ast.Node) {
+			got = append(got, code+":"+strconv.Itoa(n.Span().Lineno))
+		}}
+	}
+	src := "from os import system as run\nimport subprocess as sp\nrun(3)\nsp.run(4)\nx.system(5)\nf()(6)\nother(7)\n"
+	rules := []*Rule{rule("KR001", "run"), rule("KR002"), rule("KR003", "system", "run"), rule("KR004", "system")}
+	if _, err := run(t, src, rules...); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"KR001:3", "KR002:3", "KR003:3", "KR004:3", // run is os.system
+		"KR001:4", "KR002:4", "KR003:4",
+		"KR002:5", "KR003:5", "KR004:5",
+		"KR002:6", "KR002:6", // f() and the call of its result
+		"KR002:7",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("calls dispatched (-want +got):\n%s", diff)
+	}
+}
+
+func TestEnginePanicWithCallees(t *testing.T) {
+	calls := 0
+	bad := &Rule{Code: "KR900", Kinds: []ast.Kind{ast.KindCall}, Callees: []string{"run"}, Run: func(*Pass, ast.Node) {
+		calls++
+		panic("boom")
+	}}
+	got, err := run(t, "run(1)\nrun(2)\n", callRule("KR100", "run"), bad, callRule("KR101", "run"))
+	if len(got) != 4 || calls != 1 || err == nil {
+		t.Errorf("got %d findings, %d calls of the bad rule, error %v; want 4, 1 and an error", len(got), calls, err)
+	}
+}
+
+var pathLen = &FileKey[int]{Compute: func(p *Pass) int { return len(p.Path) }}
+
+func TestFileFact(t *testing.T) {
+	computed := 0
+	key := &FileKey[string]{Compute: func(p *Pass) string { computed++; return p.Path + "!" }}
+	var got []string
+	rule := func(code string) *Rule {
+		return &Rule{Code: code, Kinds: []ast.Kind{ast.KindName}, Run: func(p *Pass, n ast.Node) {
+			got = append(got, FileFact(p, key)+strconv.Itoa(FileFact(p, pathLen)))
+		}}
+	}
+	e := NewEngine([]*Rule{rule("KR001"), rule("KR002")})
+	for _, path := range []string{"a.py", "bb.py"} {
+		f, m := parse(t, "x\ny\n")
+		if _, err := e.Run(path, f, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{"a.py!4", "a.py!4", "a.py!4", "a.py!4", "bb.py!5", "bb.py!5", "bb.py!5", "bb.py!5"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("facts (-want +got):\n%s", diff)
+	}
+	if computed != 2 {
+		t.Errorf("fact computed %d times; want once per file", computed)
 	}
 }

@@ -6,8 +6,8 @@ import (
 	"github.com/kraitsec/krait/internal/python/semantic"
 )
 
-// Pass is what a rule sees of the file being analysed. The engine creates one
-// per file and sets Rule before each call, so a rule reports through it
+// Pass is what a rule sees of the file being analysed. The engine gives each
+// rule its own Pass per file, with Rule set, so a rule reports through it
 // without naming itself.
 type Pass struct {
 	// Path is the file's path as reported (relative to the scan root where possible).
@@ -16,10 +16,12 @@ type Pass struct {
 	File *parser.File
 	// Model answers scope, binding, qualified-name and constant questions.
 	Model *semantic.Model
-	// Rule is the rule currently running.
+	// Rule is the rule the pass belongs to.
 	Rule *Rule
 
-	report func(Diagnostic)
+	report func(*Rule, Diagnostic)
+	// facts is shared by every Pass over the same file.
+	facts *fileFacts
 }
 
 // Diagnostic is what a rule reports; the engine turns it into a Finding by
@@ -38,15 +40,44 @@ type Diagnostic struct {
 
 // NewPass returns a pass over one file whose diagnostics go to report.
 func NewPass(path string, file *parser.File, model *semantic.Model, report func(Diagnostic)) *Pass {
-	return &Pass{Path: path, File: file, Model: model, report: report}
+	return &Pass{Path: path, File: file, Model: model, report: func(_ *Rule, d Diagnostic) { report(d) }, facts: &fileFacts{}}
 }
 
 // Report reports a problem at n with the rule's default severity and confidence.
 func (p *Pass) Report(n ast.Node, message string) {
-	p.report(Diagnostic{Node: n, Message: message})
+	p.report(p.Rule, Diagnostic{Node: n, Message: message})
 }
 
 // ReportDiagnostic reports a fully specified diagnostic.
 func (p *Pass) ReportDiagnostic(d Diagnostic) {
-	p.report(d)
+	p.report(p.Rule, d)
+}
+
+// FileKey names a fact about the file being analysed that rules compute once
+// per file instead of once per node, such as "the path is a test module".
+// Declare one as a package-level value; its identity is the key.
+type FileKey[T any] struct {
+	// Compute derives the fact; it runs at most once per file.
+	Compute func(p *Pass) T
+}
+
+// fileFacts holds the facts computed so far for one file. Few keys exist, so a
+// list beats a map.
+type fileFacts struct {
+	keys []any
+	vals []any
+}
+
+// FileFact returns the fact k about p's file, computing it on first use.
+func FileFact[T any](p *Pass, k *FileKey[T]) T {
+	f := p.facts
+	for i, key := range f.keys {
+		if key == any(k) {
+			return f.vals[i].(T)
+		}
+	}
+	v := k.Compute(p)
+	f.keys = append(f.keys, k)
+	f.vals = append(f.vals, v)
+	return v
 }
