@@ -46,6 +46,75 @@ func (m *Model) QualifiedNameIs(e ast.Expr, qn string) bool {
 	return qn != "" && m.matches(e, qn, 0)
 }
 
+// QualifiedTail returns the last dotted part of QualifiedName(e), e.g. "run"
+// for `subprocess.run` and "system" for `run_it` after `from os import system
+// as run_it`, or "" when e has no qualified name. It does not allocate, so
+// that a caller can filter on the name before it builds the whole of it.
+func (m *Model) QualifiedTail(e ast.Expr) string { return m.qualifiedTail(e, 0) }
+
+func (m *Model) qualifiedTail(e ast.Expr, depth int) string {
+	last := ""
+	x := e
+	for {
+		a, ok := x.(*ast.Attribute)
+		if !ok {
+			break
+		}
+		if last == "" {
+			last = a.Attr
+		}
+		x = a.Value
+	}
+	root := m.rootTail(x, depth)
+	if root == "" || last == "" {
+		return root
+	}
+	return last
+}
+
+// rootTail is the last dotted part of rootQualified(x, depth).
+func (m *Model) rootTail(x ast.Expr, depth int) string {
+	if depth > maxAliasDepth {
+		return ""
+	}
+	switch x := x.(type) {
+	case *ast.Name:
+		u := m.Use(x)
+		if u == nil {
+			return ""
+		}
+		switch u.Kind {
+		case UseBuiltin:
+			return x.ID
+		case UseStar:
+			if m.starModule() != "" {
+				return x.ID
+			}
+		case UseSymbol:
+			bd := u.Binding
+			if bd == nil {
+				return ""
+			}
+			switch bd.Kind {
+			case BindImport, BindImportFrom, BindFunction, BindClass:
+				return lastPart(bd.Qualified)
+			case BindAssign, BindAnnAssign, BindNamedExpr:
+				if bd.Value != nil && bd.Symbol.nreal == 1 {
+					return m.qualifiedTail(bd.Value, depth+1)
+				}
+			}
+		}
+	case *ast.Call:
+		return lastPart(m.importCall(x, depth))
+	}
+	return ""
+}
+
+// lastPart returns what follows the last dot of a dotted name.
+func lastPart(qn string) string {
+	return qn[strings.LastIndexByte(qn, '.')+1:]
+}
+
 func (m *Model) qualified(e ast.Expr, depth int) string {
 	var buf [8]string
 	attrs := buf[:0]

@@ -1,6 +1,7 @@
 package semantic
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -155,8 +156,9 @@ pickle.loads(b)
 	}
 }
 
-// checkQualifiedNameIs checks that QualifiedNameIs agrees with QualifiedName
-// on every name and attribute chain, and rejects near misses.
+// checkQualifiedNameIs checks that QualifiedNameIs and QualifiedTail agree
+// with QualifiedName on every name, attribute chain and call, and that
+// QualifiedNameIs rejects near misses.
 func checkQualifiedNameIs(t *testing.T, m *Model, mod *ast.Module) {
 	t.Helper()
 	ast.Inspect(mod, func(n ast.Node) bool {
@@ -165,11 +167,17 @@ func checkQualifiedNameIs(t *testing.T, m *Model, mod *ast.Module) {
 			return true
 		}
 		switch e.(type) {
-		case *ast.Name, *ast.Attribute:
+		case *ast.Name, *ast.Attribute, *ast.Call:
 		default:
 			return true
 		}
 		qn := m.QualifiedName(e)
+		if tail := m.QualifiedTail(e); tail != qn[strings.LastIndexByte(qn, '.')+1:] {
+			t.Errorf("QualifiedTail(%s) = %q, QualifiedName = %q", exprText(e), tail, qn)
+		}
+		if _, ok := e.(*ast.Call); ok {
+			return true
+		}
 		if qn == "" {
 			if m.QualifiedNameIs(e, "") {
 				t.Errorf("QualifiedNameIs(%s, \"\") = true", exprText(e))
