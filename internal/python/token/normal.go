@@ -66,6 +66,12 @@ again:
 			}
 			p++
 		}
+		if p < len(src) {
+			// What next would read, without its checks.
+			c = int(src[p])
+			l.pos = p + 1
+			break
+		}
 		l.pos = p
 		c = l.next()
 		if c != ' ' && c != '\t' && c != '\f' {
@@ -376,18 +382,23 @@ func (l *lexer) punctuation(c int) bool {
 		return false
 	}
 
-	c2 := l.next()
-	if k := twoChars(c, c2); k != Illegal {
-		c3 := l.next()
-		if k3 := threeChars(c, c2, c3); k3 != Illegal {
-			k = k3
-		} else {
-			l.backup(c3)
+	switch c {
+	case '(', ')', '[', ']', '{', '}', ',', ';', '~':
+		// No longer operator starts with these.
+	default:
+		c2 := l.next()
+		if k := twoChars(c, c2); k != Illegal {
+			c3 := l.next()
+			if k3 := threeChars(c, c2, c3); k3 != Illegal {
+				k = k3
+			} else {
+				l.backup(c3)
+			}
+			l.emit(k, l.pos)
+			return false
 		}
-		l.emit(k, l.pos)
-		return false
+		l.backup(c2)
 	}
-	l.backup(c2)
 
 	switch c {
 	case '(', '[', '{':
