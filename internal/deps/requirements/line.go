@@ -20,7 +20,27 @@ var (
 // archiveExts are the distribution file extensions pip installs from.
 var archiveExts = [...]string{".whl", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tar", ".zip"}
 
-// parseLine reads one requirement line: a requirement and its options.
+// ParseLine reads one requirement line as pip does: a PEP 508 requirement, a
+// URL or a path, optionally after -e/--editable, followed by per-requirement
+// options (--hash). Global options and includes are not lines it reads. A
+// local path without a discernible name gives a Package with an empty Name.
+func ParseLine(text, file string, line int) (deps.Package, error) {
+	text = strings.TrimSpace(text)
+	editable := false
+	for _, prefix := range [...]string{"--editable=", "--editable ", "-e"} {
+		if rest, ok := strings.CutPrefix(text, prefix); ok {
+			text, editable = strings.TrimSpace(rest), true
+			break
+		}
+	}
+	pkg, err := parseLine(text, file, line)
+	if err == nil && editable {
+		pkg.Source = "editable"
+	}
+	return pkg, err
+}
+
+// parseLine reads a requirement and its options.
 func parseLine(text, file string, line int) (deps.Package, error) {
 	reqText, optTokens := splitArgs(text)
 	pkg, err := parseReq(reqText, file, line)

@@ -135,17 +135,22 @@ func (p *parser) file(name string, content []byte, depth int, constraint bool) {
 			continue
 		}
 		pkg, err := parseLine(l.text, name, l.line)
-		switch {
-		case err != nil:
-			p.errs = append(p.errs, err)
-		case pkg.Name == "":
-			// A local directory or archive without a name (".", "./src"):
-			// nothing to match against an index.
-		case constraint:
-			p.res.Constraints = append(p.res.Constraints, pkg)
-		default:
-			p.res.Packages = append(p.res.Packages, pkg)
-		}
+		p.add(pkg, err, constraint)
+	}
+}
+
+// add keeps a package read from a line, or the line's error. A local
+// directory or archive without a name (".", "./src") has nothing to match
+// against an index and is left out.
+func (p *parser) add(pkg deps.Package, err error, constraint bool) {
+	switch {
+	case err != nil:
+		p.errs = append(p.errs, err)
+	case pkg.Name == "":
+	case constraint:
+		p.res.Constraints = append(p.res.Constraints, pkg)
+	default:
+		p.res.Packages = append(p.res.Packages, pkg)
 	}
 }
 
@@ -158,21 +163,8 @@ func (p *parser) options(name string, l logicalLine, depth int, constraint bool)
 		p.include(name, l.line, first.value, depth, constraint || first.name == "--constraint")
 		return
 	case "--editable":
-		// The per-requirement options (--hash …) follow the target.
-		text := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(l.text, "--editable"), "-e"))
-		text = strings.TrimSpace(strings.TrimPrefix(text, "="))
-		pkg, err := parseLine(text, name, l.line)
-		switch {
-		case err != nil:
-			p.errs = append(p.errs, err)
-		case pkg.Name != "":
-			pkg.Source = "editable"
-			if constraint {
-				p.res.Constraints = append(p.res.Constraints, pkg)
-			} else {
-				p.res.Packages = append(p.res.Packages, pkg)
-			}
-		}
+		pkg, err := ParseLine(l.text, name, l.line)
+		p.add(pkg, err, constraint)
 		return
 	}
 	for _, o := range opts {
