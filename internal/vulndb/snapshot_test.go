@@ -30,4 +30,3 @@ func TestImportSnapshot(t *testing.T) {
 	}
 	t.Logf("import took %v: %+v", time.Since(start), meta)
 }
-
