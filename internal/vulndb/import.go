@@ -41,8 +41,8 @@ func Import(ctx context.Context, zipPath, dir string) (Meta, error) {
 	return importZip(ctx, zipPath, dir, zipPath, DefaultLimits, time.Now())
 }
 
-// importZip verifies and converts the zip at zipPath, recording source as
-// where it came from.
+// importZip verifies and converts the zip at zipPath; source says where it
+// came from, in the meta and in error messages.
 func importZip(ctx context.Context, zipPath, dir, source string, lim Limits, now time.Time) (Meta, error) {
 	meta := Meta{Source: source, ImportedAt: now.UTC()}
 	f, err := os.Open(zipPath)
@@ -55,26 +55,26 @@ func importZip(ctx context.Context, zipPath, dir, source string, lim Limits, now
 		return meta, err
 	}
 	if st.Size() > lim.MaxZip {
-		return meta, fmt.Errorf("%s: %d bytes, more than the %d allowed", zipPath, st.Size(), lim.MaxZip)
+		return meta, fmt.Errorf("%s: %d bytes, more than the %d allowed", source, st.Size(), lim.MaxZip)
 	}
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return meta, fmt.Errorf("%s: %w", zipPath, err)
+		return meta, fmt.Errorf("%s: %w", source, err)
 	}
 	meta.SHA256 = hex.EncodeToString(h.Sum(nil))
 	zr, err := zip.NewReader(f, st.Size())
 	if err != nil {
-		return meta, fmt.Errorf("%s: not a valid zip: %w", zipPath, err)
+		return meta, fmt.Errorf("%s: not a valid zip: %w", source, err)
 	}
 	if len(zr.File) > lim.MaxEntries {
-		return meta, fmt.Errorf("%s: %d entries, more than the %d allowed", zipPath, len(zr.File), lim.MaxEntries)
+		return meta, fmt.Errorf("%s: %d entries, more than the %d allowed", source, len(zr.File), lim.MaxEntries)
 	}
 	records, err := readEntries(ctx, zr, lim, &meta)
 	if err != nil {
-		return meta, fmt.Errorf("%s: %w", zipPath, err)
+		return meta, fmt.Errorf("%s: %w", source, err)
 	}
 	if meta.Entries == 0 {
-		return meta, fmt.Errorf("%s: no OSV entries", zipPath)
+		return meta, fmt.Errorf("%s: no OSV entries", source)
 	}
 	if err := writeStore(dir, meta, records); err != nil {
 		return meta, err

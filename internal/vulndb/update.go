@@ -2,7 +2,6 @@ package vulndb
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -44,11 +43,7 @@ func update(ctx context.Context, url, dir string, client *http.Client, lim Limit
 	if err != nil {
 		return Meta{}, fmt.Errorf("download %s: %w", url, err)
 	}
-	meta, err := importZip(ctx, tmp.Name(), dir, url, lim, now)
-	if err != nil {
-		return meta, fmt.Errorf("%s: %w", url, errors.Unwrap(err))
-	}
-	return meta, nil
+	return importZip(ctx, tmp.Name(), dir, url, lim, now)
 }
 
 // download copies the body of a GET of url into w, refusing a non-200
