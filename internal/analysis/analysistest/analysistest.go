@@ -153,3 +153,105 @@ func Check(path string, wants []Want, findings []analysis.Finding) []string {
 	}
 	return out
 }
+
+// stdlibDir is the CPython standard library of the project's machines.
+const stdlibDir = "/root/.pyenv/versions/3.11.7/lib/python3.11"
+
+// Stdlib returns the directory of a CPython standard library, a large corpus of real
+// code: $KRAIT_STDLIB, or the one on the project's machines. It skips the test in
+// -short mode and when there is none.
+func Stdlib(t testing.TB) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("the standard library corpus is slow")
+	}
+	dir := os.Getenv("KRAIT_STDLIB")
+	if dir == "" {
+		dir = stdlibDir
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("no standard library at %s (set KRAIT_STDLIB)", dir)
+	}
+	return dir
+}
+
+// CheckCallees runs rules over every .py file under dirs twice, once as they are and
+// once without their Callees, and reports each finding only one run produced: a
+// rule's Callees may only spare it calls it would ignore. Files that do not parse are
+// skipped; so is a directory that does not exist.
+func CheckCallees(t testing.TB, rules []*analysis.Rule, dirs ...string) {
+	t.Helper()
+	all := make([]*analysis.Rule, len(rules))
+	for i, r := range rules {
+		c := *r
+		c.Callees = nil
+		all[i] = &c
+	}
+	filtered, unfiltered := analysis.NewEngine(rules), analysis.NewEngine(all)
+	files, problems := 0, 0
+	for _, dir := range dirs {
+		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				if os.IsNotExist(err) {
+					return filepath.SkipDir
+				}
+				return err
+			}
+			if d.IsDir() || !strings.HasSuffix(path, ".py") {
+				return nil
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			f, err := parser.Parse(path, src)
+			if err != nil {
+				return nil
+			}
+			files++
+			m := semantic.Build(f.Module, semantic.Options{})
+			got, err1 := filtered.Run(path, f, m)
+			want, err2 := unfiltered.Run(path, f, m)
+			if err := errors.Join(err1, err2); err != nil {
+				t.Errorf("%s: %v", path, err)
+			}
+			for _, msg := range diffFindings(path, got, want) {
+				if problems++; problems <= 20 {
+					t.Error(msg)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if files == 0 {
+		t.Errorf("no Python file under %v", dirs)
+	}
+}
+
+// diffFindings lists the findings that only one of two runs produced.
+func diffFindings(path string, got, want []analysis.Finding) []string {
+	key := func(f analysis.Finding) string {
+		return fmt.Sprintf("%d:%d: %s %s", f.Line, f.Column, f.Code, f.Message)
+	}
+	count := map[string]int{}
+	for _, f := range want {
+		count[key(f)]++
+	}
+	for _, f := range got {
+		count[key(f)]--
+	}
+	var out []string
+	for k, n := range count {
+		switch {
+		case n > 0:
+			out = append(out, fmt.Sprintf("%s:%s: lost to Callees", path, k))
+		case n < 0:
+			out = append(out, fmt.Sprintf("%s:%s: found only with Callees", path, k))
+		}
+	}
+	sort.Strings(out)
+	return out
+}

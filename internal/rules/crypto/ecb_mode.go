@@ -18,6 +18,7 @@ var ECBMode = &analysis.Rule{
 	CWE:        []int{327},
 	Aliases:    []string{"B305", "S305"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"ECB", "new"},
 	Run:        runECBMode,
 	Doc: `## What it does
 Flags the electronic codebook mode: cryptography's ` + "`modes.ECB()`" + `, ` + "`MODE_ECB`" + ` passed to a

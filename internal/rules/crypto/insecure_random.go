@@ -1,6 +1,7 @@
 package crypto
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kraitsec/krait/internal/analysis"
@@ -18,6 +19,7 @@ var InsecureRandom = &analysis.Rule{
 	CWE:        []int{330, 338},
 	Aliases:    []string{"B311", "S311"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    append([]string{"uuid1"}, randomFuncs...),
 	Run:        runInsecureRandom,
 	Doc: `## What it does
 Flags calls of the ` + "`random`" + ` module's functions (` + "`random`, `randint`, `randrange`, `choice`, `choices`,\n`sample`, `shuffle`, `getrandbits`, `randbytes`, `uniform`" + `, ...). The finding has medium severity
@@ -53,11 +55,16 @@ reset_token = secrets.token_urlsafe(32)
 - https://cwe.mitre.org/data/definitions/338.html`,
 }
 
+// randomFuncs are the random module's functions.
+var randomFuncs = []string{"random", "randint", "randrange", "choice", "choices", "sample", "shuffle",
+	"getrandbits", "randbytes", "uniform", "triangular", "gauss", "normalvariate",
+	"lognormvariate", "expovariate", "betavariate", "gammavariate", "paretovariate",
+	"vonmisesvariate", "weibullvariate", "binomialvariate"}
+
 func runInsecureRandom(p *analysis.Pass, n ast.Node) {
 	c := n.(*ast.Call)
 	fn := ruleutil.ResolvedTail(p.Model, c)
-	switch fn {
-	case "uuid1":
+	if fn == "uuid1" {
 		// uuid1 is the time and the MAC address: fine as an id, guessable as a secret.
 		if p.Model.QualifiedNameIs(c.Func, "uuid.uuid1") {
 			if dest := destination(path(p.File.Module, c), c); dest != "" {
@@ -70,11 +77,8 @@ func runInsecureRandom(p *analysis.Pass, n ast.Node) {
 			}
 		}
 		return
-	case "random", "randint", "randrange", "choice", "choices", "sample", "shuffle",
-		"getrandbits", "randbytes", "uniform", "triangular", "gauss", "normalvariate",
-		"lognormvariate", "expovariate", "betavariate", "gammavariate", "paretovariate",
-		"vonmisesvariate", "weibullvariate", "binomialvariate":
-	default:
+	}
+	if !slices.Contains(randomFuncs, fn) {
 		return
 	}
 	qn := p.Model.CalleeName(c)

@@ -18,6 +18,7 @@ var JWTUnverified = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{347},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"decode"},
 	Run:        runJWTUnverified,
 	Doc: `## What it does
 Flags PyJWT's and python-jose's ` + "`jwt.decode`" + ` called with ` + "`options={\"verify_signature\": False}`" + `

@@ -1,6 +1,7 @@
 package crypto
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kraitsec/krait/internal/analysis"
@@ -17,6 +18,7 @@ var PasswordFastHash = &analysis.Rule{
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{916, 328},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    append([]string{"generate_password_hash", "make_password", "new", "update"}, fastHashes...),
 	Run:        runPasswordFastHash,
 	Doc: `## What it does
 Flags ` + "`hashlib.sha256`" + ` and the other SHA-2, SHA-3 and BLAKE2 constructors, ` + "`hashlib.new`" + ` with
@@ -52,17 +54,13 @@ user.password_hash = PasswordHasher().hash(password)
 - https://cwe.mitre.org/data/definitions/916.html`,
 }
 
+// fastHashes are the fast, unbroken digests, named as hashlib's constructors.
+var fastHashes = []string{"sha224", "sha256", "sha384", "sha512", "sha512_224", "sha512_256",
+	"sha3_224", "sha3_256", "sha3_384", "sha3_512", "blake2b", "blake2s"}
+
 // isFastHash reports whether a hashlib constructor or (lowercased)
-// algorithm name is a fast, unbroken digest. It runs on every call's name,
-// so it must not allocate.
-func isFastHash(name string) bool {
-	switch name {
-	case "sha224", "sha256", "sha384", "sha512", "sha512_224", "sha512_256",
-		"sha3_224", "sha3_256", "sha3_384", "sha3_512", "blake2b", "blake2s":
-		return true
-	}
-	return false
-}
+// algorithm name is a fast, unbroken digest.
+func isFastHash(name string) bool { return slices.Contains(fastHashes, name) }
 
 func runPasswordFastHash(p *analysis.Pass, n ast.Node) {
 	c := n.(*ast.Call)

@@ -18,7 +18,11 @@ var StaticIV = &analysis.Rule{
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{329, 760, 1204},
 	Kinds:      []ast.Kind{ast.KindCall},
-	Run:        runStaticIV,
+	Callees: []string{
+		"CBC", "CFB", "CFB8", "OFB", "CTR", "GCM", "encrypt", "new", "pbkdf2_hmac", "scrypt", "PBKDF2",
+		"PBKDF2HMAC", "Scrypt", "hashpw",
+	},
+	Run: runStaticIV,
 	Doc: `## What it does
 Flags a constant (a literal, a name bound once to one, ` + "`b\"\\x00\" * 16`" + ` or ` + "`bytes(16)`" + `) used as
 the IV or nonce of a cipher mode (cryptography's ` + "`modes.CBC/CFB/OFB/CTR/GCM`" + `, the AEAD

@@ -18,7 +18,10 @@ var WeakCipher = &analysis.Rule{
 	CWE:        []int{327},
 	Aliases:    []string{"B304", "S304"},
 	Kinds:      []ast.Kind{ast.KindCall},
-	Run:        runWeakCipher,
+	Callees: []string{
+		"new", "ARC4", "Blowfish", "CAST5", "IDEA", "SEED", "TripleDES", "des", "triple_des",
+	},
+	Run: runWeakCipher,
 	Doc: `## What it does
 Flags ciphers that are broken or retired: DES, RC2 (ARC2), RC4 (ARC4), Blowfish, XOR, CAST and
 Triple DES in PyCryptodome and PyCrypto (` + "`Crypto.Cipher`, `Cryptodome.Cipher`" + `), and ARC4,

@@ -18,6 +18,7 @@ var WeakHash = &analysis.Rule{
 	CWE:        []int{327, 328},
 	Aliases:    []string{"B303", "B324", "S303", "S324"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"md5", "sha1", "new", "MD5", "SHA1", "crypt", "mksalt"},
 	Run:        runWeakHash,
 	Doc: `## What it does
 Flags hash objects made with a broken algorithm: ` + "`hashlib.md5`, `hashlib.sha1`, `hashlib.new(\"md5\")`" + ` (also

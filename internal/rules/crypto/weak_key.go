@@ -19,6 +19,7 @@ var WeakKey = &analysis.Rule{
 	CWE:        []int{326},
 	Aliases:    []string{"B505", "S505"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"generate_private_key", "generate_parameters", "generate", "generate_key"},
 	Run:        runWeakKey,
 	Doc: `## What it does
 Flags key generation with a constant size that is too small: cryptography's

@@ -17,6 +17,7 @@ var FlaskDebug = &analysis.Rule{
 	CWE:        []int{94, 489},
 	Aliases:    []string{"B201", "S201"},
 	Kinds:      []ast.Kind{ast.KindCall, ast.KindAssign},
+	Callees:    []string{"run", "run_simple", "DebuggedApplication", "update", "from_mapping"},
 	Run:        runFlaskDebug,
 	Doc: `## What it does
 Flags a Flask (or Quart, or Flask-SocketIO) application started with ` + "`app.run(debug=True)`" + `

@@ -13,3 +13,9 @@ func TestRules(t *testing.T) {
 		})
 	}
 }
+
+// TestCallees checks that the rules' Callees only spare them calls they ignore,
+// over every package's fixtures (analysistest checks the standard library).
+func TestCallees(t *testing.T) {
+	analysistest.CheckCallees(t, All(), "../")
+}

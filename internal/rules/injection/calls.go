@@ -1,6 +1,7 @@
 package injection
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kraitsec/krait/internal/python/ast"
@@ -95,6 +96,11 @@ func shellKeyword(m *semantic.Model, c *ast.Call) (shell, unknown bool) {
 	return false, true
 }
 
+// subprocessTails lists the last components of subprocessFunc's names.
+var subprocessTails = []string{"Popen", "run", "call", "check_call", "check_output"}
+
+func subprocessTail(tail string) bool { return slices.Contains(subprocessTails, tail) }
+
 // subprocessFunc reports the subprocess functions that take an argv list or,
 // with shell=True, a shell command.
 func subprocessFunc(qn string) bool {
@@ -142,16 +148,12 @@ func shellCommandArg(m *semantic.Model, c *ast.Call, pos int, kw string) ast.Exp
 	return cmd
 }
 
-// shellTail lists the last components of shellFunc's names, for a cheap
-// first test.
-func shellTail(tail string) bool {
-	switch tail {
-	case "system", "popen", "popen2", "popen3", "popen4", "Popen3", "Popen4", "getoutput", "getstatusoutput",
-		"create_subprocess_shell", "run", "sudo", "local", "run_process", "open_process":
-		return true
-	}
-	return false
-}
+// shellTails lists the last components of shellFunc's names: the cheap first
+// test, and the Callees of the rules that look for shell runners.
+var shellTails = []string{"system", "popen", "popen2", "popen3", "popen4", "Popen3", "Popen4", "getoutput",
+	"getstatusoutput", "create_subprocess_shell", "run", "sudo", "local", "run_process", "open_process"}
+
+func shellTail(tail string) bool { return slices.Contains(shellTails, tail) }
 
 // execShape says how a function that starts a program without a shell takes
 // the program and its arguments.
@@ -204,16 +206,16 @@ func execFunc(qn string) (execSpec, bool) {
 	return execSpec{}, false
 }
 
-// execTail is the cheap first test for execFunc.
-func execTail(tail string) bool {
-	switch tail {
-	case "execl", "execle", "execlp", "execlpe", "execv", "execve", "execvp", "execvpe",
-		"spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe",
-		"posix_spawn", "posix_spawnp", "create_subprocess_exec", "spawn", "run", "PopenSpawn", "startfile":
-		return true
-	}
-	return false
-}
+// execTails lists the last components of execFunc's names, as shellTails does
+// for shellFunc.
+var execTails = []string{"execl", "execle", "execlp", "execlpe", "execv", "execve", "execvp", "execvpe",
+	"spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe",
+	"posix_spawn", "posix_spawnp", "create_subprocess_exec", "spawn", "run", "PopenSpawn", "startfile"}
+
+func execTail(tail string) bool { return slices.Contains(execTails, tail) }
+
+// tails joins lists of callee names into one Callees list.
+func tails(lists ...[]string) []string { return slices.Concat(lists...) }
 
 // sequence returns the elements of a list or tuple literal, through
 // variables assigned one and through + of such literals.

@@ -15,6 +15,7 @@ var DjangoExtra = &analysis.Rule{
 	CWE:        []int{89},
 	Aliases:    []string{"B610", "S610"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"extra"},
 	Run:        runDjangoExtra,
 	Doc: `## What it does
 Flags Django QuerySet.extra calls whose SQL fragments (the select dict, the

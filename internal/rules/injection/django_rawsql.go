@@ -15,6 +15,7 @@ var DjangoRawSQL = &analysis.Rule{
 	CWE:        []int{89},
 	Aliases:    []string{"B611", "S611"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"RawSQL"},
 	Run:        runDjangoRawSQL,
 	Doc: `## What it does
 Flags django.db.models.expressions.RawSQL (also imported from

@@ -15,6 +15,7 @@ var EvalUsed = &analysis.Rule{
 	CWE:        []int{95, 94},
 	Aliases:    []string{"B307", "S307"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"eval"},
 	Run:        runEval,
 	Doc: `## What it does
 Flags calls of the builtin eval. A local function or method that happens to

@@ -15,6 +15,7 @@ var ExecUsed = &analysis.Rule{
 	CWE:        []int{95, 94},
 	Aliases:    []string{"B102", "S102"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"exec"},
 	Run:        runExec,
 	Doc: `## What it does
 Flags calls of the builtin exec. A method that happens to be called exec

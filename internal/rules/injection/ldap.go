@@ -18,6 +18,7 @@ var LDAPInjection = &analysis.Rule{
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{90},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"search_s", "search_st", "search_ext", "search_ext_s", "search", "paged_search"},
 	Run:        runLDAPInjection,
 	Doc: `## What it does
 Flags LDAP searches whose filter is built at run time with an f-string,

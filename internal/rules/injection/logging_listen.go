@@ -17,6 +17,7 @@ var LoggingListen = &analysis.Rule{
 	CWE:        []int{94},
 	Aliases:    []string{"B612", "S612"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"listen"},
 	Run:        runLoggingListen,
 	Doc: `## What it does
 Flags calls of logging.config.listen. With a verify function the finding

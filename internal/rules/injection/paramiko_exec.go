@@ -19,6 +19,7 @@ var ParamikoExec = &analysis.Rule{
 	CWE:        []int{78},
 	Aliases:    []string{"B601", "S601"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"exec_command"},
 	Run:        runParamikoExec,
 	Doc: `## What it does
 Flags exec_command calls on paramiko SSH clients (and transports' channels)

@@ -20,6 +20,7 @@ var PartialPath = &analysis.Rule{
 	CWE:        []int{426, 78},
 	Aliases:    []string{"B607", "S607"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    tails(subprocessTails, shellTails, execTails),
 	Run:        runPartialPath,
 	Doc: `## What it does
 Flags calls that start a program by a bare or relative name ("git", not
@@ -69,7 +70,7 @@ func runPartialPath(p *analysis.Pass, n ast.Node) {
 	var label, prog string
 	var ok, viaShell bool
 	switch {
-	case tail == "Popen" || tail == "run" || tail == "call" || tail == "check_call" || tail == "check_output":
+	case subprocessTail(tail):
 		if label = p.Model.CalleeName(c); subprocessFunc(label) {
 			prog, viaShell, ok = subprocessProgram(p.Model, c)
 			break

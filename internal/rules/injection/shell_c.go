@@ -16,6 +16,7 @@ var ShellC = &analysis.Rule{
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{78},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    tails(subprocessTails, execTails),
 	Run:        runShellC,
 	Doc: `## What it does
 Flags programs started without shell=True whose argument list runs a shell
@@ -63,7 +64,7 @@ func runShellC(p *analysis.Pass, n ast.Node) {
 	var a argv
 	var label string
 	switch {
-	case tail == "Popen" || tail == "run" || tail == "call" || tail == "check_call" || tail == "check_output":
+	case subprocessTail(tail):
 		if label = p.Model.CalleeName(c); subprocessFunc(label) {
 			if shell, unknown := shellKeyword(p.Model, c); shell || unknown {
 				return

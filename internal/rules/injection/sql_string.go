@@ -17,6 +17,7 @@ var SQLString = &analysis.Rule{
 	CWE:        []int{89},
 	Aliases:    []string{"B608", "S608"},
 	Kinds:      []ast.Kind{ast.KindJoinedStr, ast.KindBinOp, ast.KindCall},
+	Callees:    []string{"format"},
 	Run:        runSQLString,
 	Doc: `## What it does
 Flags strings that read as a SQL data statement (SELECT ... FROM,

@@ -16,6 +16,7 @@ var StartProcessNoShell = &analysis.Rule{
 	CWE:        []int{78, 88},
 	Aliases:    []string{"B606", "S606"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    tails(execTails, []string{"subprocess_exec"}),
 	Run:        runStartProcessNoShell,
 	Doc: `## What it does
 Flags the functions that start a program without a shell (os.execl and the

@@ -15,6 +15,7 @@ var StartProcessShell = &analysis.Rule{
 	CWE:        []int{78},
 	Aliases:    []string{"B605", "S605"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    tails(shellTails, []string{"subprocess_shell"}),
 	Run:        runStartProcessShell,
 	Doc: `## What it does
 Flags calls of functions that always hand their command to a shell:

@@ -16,6 +16,7 @@ var SubprocessShell = &analysis.Rule{
 	CWE:        []int{78},
 	Aliases:    []string{"B602", "S602"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    subprocessTails,
 	Run:        runSubprocessShell,
 	Doc: `## What it does
 Flags calls of subprocess.Popen, run, call, check_call and check_output that
@@ -61,9 +62,7 @@ func runSubprocessShell(p *analysis.Pass, n ast.Node) {
 	if len(c.Keywords) == 0 {
 		return
 	}
-	switch tailName(p.Model, c) {
-	case "Popen", "run", "call", "check_call", "check_output":
-	default:
+	if !subprocessTail(tailName(p.Model, c)) {
 		return
 	}
 	shell, unknown := shellKeyword(p.Model, c)

@@ -19,6 +19,7 @@ var SubprocessWithoutShell = &analysis.Rule{
 	CWE:        []int{78, 88},
 	Aliases:    []string{"B603", "S603"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    subprocessTails,
 	Run:        runSubprocessWithoutShell,
 	Doc: `## What it does
 Flags calls of subprocess.Popen, run, call, check_call and check_output
@@ -68,9 +69,7 @@ func runSubprocessWithoutShell(p *analysis.Pass, n ast.Node) {
 	if len(c.Args) == 0 && len(c.Keywords) == 0 {
 		return
 	}
-	switch tailName(p.Model, c) {
-	case "Popen", "run", "call", "check_call", "check_output":
-	default:
+	if !subprocessTail(tailName(p.Model, c)) {
 		return
 	}
 	if shell, unknown := shellKeyword(p.Model, c); shell || unknown {

@@ -21,6 +21,7 @@ var WildcardInjection = &analysis.Rule{
 	CWE:        []int{155, 78},
 	Aliases:    []string{"B609", "S609"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    tails(subprocessTails, shellTails, execTails),
 	Run:        runWildcardInjection,
 	Doc: `## What it does
 Flags commands run through a shell (subprocess with shell=True, os.system,
@@ -64,7 +65,7 @@ func runWildcardInjection(p *analysis.Pass, n ast.Node) {
 		return
 	}
 	tail := tailName(p.Model, c)
-	if !shellTail(tail) && !execTail(tail) && tail != "Popen" && tail != "call" && tail != "check_call" && tail != "check_output" {
+	if !shellTail(tail) && !execTail(tail) && !subprocessTail(tail) {
 		return
 	}
 	label := p.Model.CalleeName(c)

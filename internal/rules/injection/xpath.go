@@ -17,6 +17,7 @@ var XPathInjection = &analysis.Rule{
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{643},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"xpath", "XPath", "ETXPath", "find", "findall", "findtext", "iterfind"},
 	Run:        runXPathInjection,
 	Doc: `## What it does
 Flags XPath expressions built at run time with an f-string, % formatting,

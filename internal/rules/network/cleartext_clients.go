@@ -16,6 +16,7 @@ var TelnetClient = &analysis.Rule{
 	CWE:        []int{319},
 	Aliases:    []string{"B312", "B401", "S312", "S401"},
 	Kinds:      []ast.Kind{ast.KindCall, ast.KindClassDef},
+	Callees:    []string{"open_connection", "Telnet"},
 	Run:        runTelnetClient,
 	Doc: `## What it does
 Flags ` + "`telnetlib.Telnet(...)`" + ` (and ` + "`telnetlib3`" + `'s ` + "`open_connection`" + `) and classes derived from
@@ -58,6 +59,7 @@ var FTPClient = &analysis.Rule{
 	CWE:        []int{319},
 	Aliases:    []string{"B321", "B402", "S321", "S402"},
 	Kinds:      []ast.Kind{ast.KindCall, ast.KindClassDef},
+	Callees:    []string{"FTP"},
 	Run:        runFTPClient,
 	Doc: `## What it does
 Flags ` + "`ftplib.FTP(...)`" + ` and classes derived from it. ` + "`ftplib.FTP_TLS`" + ` is not reported. Unlike

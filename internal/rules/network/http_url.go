@@ -18,7 +18,11 @@ var CleartextHTTPURL = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{319},
 	Kinds:      []ast.Kind{ast.KindCall},
-	Run:        runCleartextHTTPURL,
+	Callees: []string{
+		"get", "post", "put", "patch", "delete", "head", "options", "request", "stream", "urlopen",
+		"Request", "Client", "AsyncClient", "ClientSession",
+	},
+	Run: runCleartextHTTPURL,
 	Doc: `## What it does
 Flags requests, httpx, aiohttp and urllib requests (module functions, ` + "`urlopen`, `Request`" + `, and
 methods of sessions and clients whose type is known, including ` + "`base_url`" + `) whose URL is

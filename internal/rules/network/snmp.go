@@ -18,6 +18,7 @@ var SNMPInsecureVersion = &analysis.Rule{
 	CWE:        []int{319},
 	Aliases:    []string{"B508", "S508"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"CommunityData"},
 	Run:        runSNMPInsecureVersion,
 	Doc: `## What it does
 Flags pysnmp's ` + "`CommunityData(...)`" + `, which selects SNMPv1 (` + "`mpModel=0`" + `) or, by default,
@@ -59,6 +60,7 @@ var SNMPWeakSecurity = &analysis.Rule{
 	CWE:        []int{319, 327},
 	Aliases:    []string{"B509", "S509"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"UsmUserData"},
 	Run:        runSNMPWeakSecurity,
 	Doc: `## What it does
 Flags pysnmp's ` + "`UsmUserData(...)`" + ` without an authentication key (noAuthNoPriv), without a

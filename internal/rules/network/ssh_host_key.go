@@ -16,6 +16,7 @@ var SSHAutoAddHostKey = &analysis.Rule{
 	CWE:        []int{295, 322},
 	Aliases:    []string{"B507", "S507"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"set_missing_host_key_policy"},
 	Run:        runSSHAutoAddHostKey,
 	Doc: `## What it does
 Flags ` + "`set_missing_host_key_policy`" + ` given paramiko's ` + "`AutoAddPolicy`" + ` or ` + "`WarningPolicy`" + ` (an

@@ -16,7 +16,11 @@ var RequestWithoutTimeout = &analysis.Rule{
 	CWE:        []int{400},
 	Aliases:    []string{"B113", "S113"},
 	Kinds:      []ast.Kind{ast.KindCall},
-	Run:        runRequestWithoutTimeout,
+	Callees: []string{
+		"get", "post", "put", "patch", "delete", "head", "options", "request", "stream", "Client",
+		"AsyncClient",
+	},
+	Run: runRequestWithoutTimeout,
 	Doc: `## What it does
 Flags requests calls (` + "`requests.get/post/put/patch/delete/head/options/request`" + ` and the same
 methods on a ` + "`requests.Session()`" + `) without a ` + "`timeout`" + `, and requests or httpx calls and httpx

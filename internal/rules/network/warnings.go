@@ -17,6 +17,7 @@ var TLSWarningsDisabled = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{295},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"disable_warnings", "filterwarnings", "simplefilter"},
 	Run:        runTLSWarningsDisabled,
 	Doc: `## What it does
 Flags ` + "`urllib3.disable_warnings()`" + ` (and ` + "`requests.packages.urllib3.disable_warnings()`" + `) without a

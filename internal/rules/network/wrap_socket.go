@@ -16,6 +16,7 @@ var WrapSocketUnverified = &analysis.Rule{
 	CWE:        []int{295},
 	Aliases:    []string{"B504", "S504"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"wrap_socket"},
 	Run:        runWrapSocketUnverified,
 	Doc: `## What it does
 Flags ` + "`ssl.wrap_socket(...)`" + ` on the client side (no ` + "`server_side=True`" + `) that does not pass

@@ -16,7 +16,11 @@ var HardcodedSigningKey = &analysis.Rule{
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{321, 798},
 	Kinds:      []ast.Kind{ast.KindCall},
-	Run:        runHardcodedSigningKey,
+	Callees: []string{
+		"encode", "decode", "new", "digest", "HMAC", "URLSafeTimedSerializer", "URLSafeSerializer",
+		"TimedSerializer", "Serializer", "Signer", "TimestampSigner", "Fernet", "AES",
+	},
+	Run: runHardcodedSigningKey,
 	Doc: `## What it does
 Flags a string or bytes literal, or a constant that holds one, passed as the key of
 ` + "`jwt.encode`/`jwt.decode`" + ` (PyJWT, python-jose), ` + "`hmac.new`/`hmac.digest`" + `,

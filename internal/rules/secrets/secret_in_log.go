@@ -18,7 +18,11 @@ var SecretInLog = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{532},
 	Kinds:      []ast.Kind{ast.KindCall},
-	Run:        runSecretInLog,
+	Callees: []string{
+		"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "msg",
+		"success", "trace", "print",
+	},
+	Run: runSecretInLog,
 	Doc: `## What it does
 Flags calls of the logging module, of logger objects (` + "`logger.info`, `app.logger.debug`, `log.warning`" + `,
 loguru's and structlog's loggers) and of ` + "`print`" + ` whose arguments include the value of a

@@ -18,7 +18,11 @@ var HubUnpinnedRevision = &analysis.Rule{
 	CWE:        []int{494},
 	Aliases:    []string{"B615"},
 	Kinds:      []ast.Kind{ast.KindCall},
-	Run:        runHubUnpinnedRevision,
+	Callees: []string{
+		"from_pretrained", "hf_hub_download", "snapshot_download", "load_dataset",
+		"load_dataset_builder", "SentenceTransformer", "CrossEncoder", "pipeline",
+	},
+	Run: runHubUnpinnedRevision,
 	Doc: `## What it does
 Flags downloads from the Hugging Face Hub (` + "`from_pretrained`" + ` of transformers, diffusers,
 peft, optimum, timm and sentence-transformers classes, ` + "`transformers.pipeline(model=...)`" + `,

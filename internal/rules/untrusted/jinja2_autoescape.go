@@ -19,6 +19,7 @@ var Jinja2Autoescape = &analysis.Rule{
 	CWE:        []int{79, 116},
 	Aliases:    []string{"B701", "S701"},
 	Kinds:      []ast.Kind{ast.KindCall, ast.KindAssign},
+	Callees:    []string{"Environment", "SandboxedEnvironment", "Template"},
 	Run:        runJinja2Autoescape,
 	Doc: `## What it does
 Flags ` + "`jinja2.Environment(...)`" + ` (and ` + "`SandboxedEnvironment`" + `) created without

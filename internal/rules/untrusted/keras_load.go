@@ -15,6 +15,7 @@ var KerasUnsafeLoad = &analysis.Rule{
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{502, 94},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"load_model", "enable_unsafe_deserialization"},
 	Run:        runKerasUnsafeLoad,
 	Doc: `## What it does
 Flags ` + "`keras.models.load_model`" + `, ` + "`keras.saving.load_model`" + ` and their

@@ -20,6 +20,7 @@ var MakoTemplates = &analysis.Rule{
 	CWE:        []int{79},
 	Aliases:    []string{"B702", "S702"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"Template", "TemplateLookup"},
 	Run:        runMakoTemplates,
 	Doc: `## What it does
 Flags ` + "`mako.template.Template(...)`" + ` and ` + "`mako.lookup.TemplateLookup(...)`" + ` unless

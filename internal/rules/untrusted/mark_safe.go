@@ -17,6 +17,7 @@ var DjangoMarkSafe = &analysis.Rule{
 	CWE:        []int{79},
 	Aliases:    []string{"B308", "B703", "S308"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"mark_safe", "SafeString", "SafeText", "SafeUnicode", "SafeBytes", "format_html"},
 	Run:        runDjangoMarkSafe,
 	Doc: `## What it does
 Flags ` + "`django.utils.safestring.mark_safe`" + `, ` + "`SafeString`" + ` and ` + "`SafeText`" + ` applied to a

@@ -17,6 +17,7 @@ var MarkupXSS = &analysis.Rule{
 	CWE:        []int{79},
 	Aliases:    []string{"B704", "S704"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"Markup"},
 	Run:        runMarkupXSS,
 	Doc: `## What it does
 Flags ` + "`markupsafe.Markup(value)`" + ` (also imported from ` + "`flask`" + ` or ` + "`jinja2`" + ` in older

@@ -16,6 +16,7 @@ var MarshalLoad = &analysis.Rule{
 	CWE:        []int{502},
 	Aliases:    []string{"B302", "S302"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"loads", "load"},
 	Run:        runMarshalLoad,
 	Doc: `## What it does
 Flags ` + "`marshal.load`" + ` and ` + "`marshal.loads`" + ` unless the data is a constant.

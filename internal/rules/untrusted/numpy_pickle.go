@@ -15,6 +15,7 @@ var NumpyAllowPickle = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{502},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"load", "read_array"},
 	Run:        runNumpyAllowPickle,
 	Doc: `## What it does
 Flags ` + "`numpy.load(..., allow_pickle=True)`" + ` and ` + "`numpy.lib.format.read_array(..., allow_pickle=True)`" + `. A file at a constant path is reported with low confidence, data from

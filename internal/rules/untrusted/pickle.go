@@ -19,7 +19,11 @@ var PickleLoad = &analysis.Rule{
 	CWE:        []int{502},
 	Aliases:    []string{"B301", "S301"},
 	Kinds:      []ast.Kind{ast.KindCall, ast.KindAssign},
-	Run:        runPickleLoad,
+	Callees: []string{
+		"loads", "load", "Unpickler", "decode", "open", "Shelf", "BsdDbShelf", "DbfilenameShelf",
+		"read_pickle", "load_session", "load_module",
+	},
+	Run: runPickleLoad,
 	Doc: `## What it does
 Flags calls that unpickle data: ` + "`pickle.load`/`loads`/`Unpickler`" + ` (and ` + "`_pickle`" + `, Python 2's
 ` + "`cPickle`" + `), ` + "`dill`" + `, ` + "`cloudpickle`" + `, ` + "`shelve.open`" + `, ` + "`jsonpickle.decode`" + `,

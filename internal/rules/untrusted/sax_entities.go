@@ -16,6 +16,7 @@ var SAXExternalEntities = &analysis.Rule{
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{611},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"setFeature"},
 	Run:        runSAXExternalEntities,
 	Doc: `## What it does
 Flags ` + "`parser.setFeature(feature, True)`" + ` where the feature is

@@ -16,6 +16,7 @@ var TemplateInjection = &analysis.Rule{
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{1336, 94},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"render_template_string", "Template", "from_string"},
 	Run:        runTemplateInjection,
 	Doc: `## What it does
 Flags template engines handed a template source that is not a constant:

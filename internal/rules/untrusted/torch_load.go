@@ -16,6 +16,7 @@ var TorchLoad = &analysis.Rule{
 	CWE:        []int{502},
 	Aliases:    []string{"B614"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"load"},
 	Run:        runTorchLoad,
 	Doc: `## What it does
 Flags ` + "`torch.load(..., weights_only=False)`" + ` with high confidence, and ` + "`torch.load`" + `

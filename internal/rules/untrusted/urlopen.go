@@ -19,6 +19,7 @@ var URLOpen = &analysis.Rule{
 	CWE:        []int{22, 918},
 	Aliases:    []string{"B310", "S310"},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"urlopen", "urlretrieve", "Request", "open", "retrieve"},
 	Run:        runURLOpen,
 	Doc: `## What it does
 Flags ` + "`urllib.request.urlopen`" + `, ` + "`urlretrieve`" + ` and ` + "`Request`" + ` (and the

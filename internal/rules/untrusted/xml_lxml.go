@@ -18,7 +18,11 @@ var LxmlXXE = &analysis.Rule{
 	CWE:        []int{611, 776},
 	Aliases:    []string{"B320", "S320"},
 	Kinds:      []ast.Kind{ast.KindCall},
-	Run:        runLxmlXXE,
+	Callees: []string{
+		"XMLParser", "XMLPullParser", "ETCompatXMLParser", "makeparser", "iterparse", "fromstring",
+		"XML", "parse", "XMLID", "XMLDTDID", "fromstringlist", "parseid",
+	},
+	Run: runLxmlXXE,
 	Doc: `## What it does
 Flags lxml parsers created with ` + "`resolve_entities=True`" + ` or ` + "`no_network=False`" + `
 (` + "`XMLParser`" + `, ` + "`XMLPullParser`" + `, ` + "`ETCompatXMLParser`" + `, ` + "`objectify.makeparser`" + `,

@@ -20,7 +20,11 @@ var StdlibXMLParse = &analysis.Rule{
 	Aliases: []string{"B313", "B314", "B315", "B316", "B317", "B318", "B319",
 		"S313", "S314", "S315", "S316", "S317", "S318", "S319"},
 	Kinds: []ast.Kind{ast.KindCall},
-	Run:   runStdlibXMLParse,
+	Callees: []string{
+		"parse", "parseString", "fromstring", "XML", "XMLID", "iterparse", "fromstringlist",
+		"XMLParser", "make_parser", "create_parser",
+	},
+	Run: runStdlibXMLParse,
 	Doc: `## What it does
 Flags parsing with ` + "`xml.etree.ElementTree`" + ` / ` + "`cElementTree`" + ` (` + "`parse`" + `, ` + "`fromstring`" + `,
 ` + "`XML`" + `, ` + "`XMLID`" + `, ` + "`iterparse`" + `, ` + "`fromstringlist`" + `), ` + "`xml.sax`" + ` (` + "`parse`" + `,

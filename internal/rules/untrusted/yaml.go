@@ -17,7 +17,10 @@ var UnsafeYAMLLoad = &analysis.Rule{
 	CWE:        []int{502, 20},
 	Aliases:    []string{"B506", "S506"},
 	Kinds:      []ast.Kind{ast.KindCall},
-	Run:        runUnsafeYAMLLoad,
+	Callees: []string{
+		"load", "load_all", "unsafe_load", "unsafe_load_all", "full_load", "full_load_all", "YAML",
+	},
+	Run: runUnsafeYAMLLoad,
 	Doc: `## What it does
 Flags PyYAML's ` + "`yaml.load`" + ` and ` + "`yaml.load_all`" + ` without a safe ` + "`Loader`" + `, with
 ` + "`Loader=yaml.Loader`" + `, ` + "`UnsafeLoader`" + ` or their C variants, and ` + "`yaml.unsafe_load`" + `;

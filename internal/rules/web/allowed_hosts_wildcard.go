@@ -15,6 +15,7 @@ var AllowedHostsWildcard = &analysis.Rule{
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{183, 20},
 	Kinds:      []ast.Kind{ast.KindAssign, ast.KindAnnAssign, ast.KindAugAssign, ast.KindCall},
+	Callees:    []string{"append", "extend", "insert"},
 	Run:        runAllowedHostsWildcard,
 	Doc: `## What it does
 Flags ` + "`ALLOWED_HOSTS`" + ` set to a list that contains "*" (by assignment, ` + "`+=`" + ` or

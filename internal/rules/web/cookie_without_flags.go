@@ -17,6 +17,7 @@ var CookieWithoutFlags = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{614, 1004},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    []string{"set_cookie", "set_signed_cookie"},
 	Run:        runCookieWithoutFlags,
 	Doc: `## What it does
 Flags ` + "`response.set_cookie(...)`" + ` and ` + "`set_signed_cookie(...)`" + ` calls (Flask, Werkzeug,

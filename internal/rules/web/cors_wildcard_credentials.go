@@ -17,6 +17,7 @@ var CORSWildcardCredentials = &analysis.Rule{
 	Confidence: analysis.ConfidenceHigh,
 	CWE:        []int{942, 346},
 	Kinds:      []ast.Kind{ast.KindAssign, ast.KindAnnAssign, ast.KindCall},
+	Callees:    []string{"CORS", "cross_origin", "add_middleware", "Middleware", "CORSMiddleware"},
 	Run:        runCORSWildcardCredentials,
 	Doc: `## What it does
 Flags CORS configurations that accept every origin and allow credentials at the same time:

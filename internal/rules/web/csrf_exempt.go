@@ -17,6 +17,7 @@ var CSRFExempt = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{352},
 	Kinds:      []ast.Kind{ast.KindFunctionDef, ast.KindAsyncFunctionDef, ast.KindClassDef, ast.KindCall},
+	Callees:    []string{"csrf_exempt", "method_decorator", "exempt"},
 	Run:        runCSRFExempt,
 	Doc: `## What it does
 Flags Django's ` + "`@csrf_exempt`" + ` on a view function, ` + "`csrf_exempt(View.as_view())`" + ` in a URL

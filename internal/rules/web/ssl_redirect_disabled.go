@@ -15,6 +15,7 @@ var SSLRedirectDisabled = &analysis.Rule{
 	Confidence: analysis.ConfidenceLow,
 	CWE:        []int{319},
 	Kinds:      []ast.Kind{ast.KindAssign, ast.KindAnnAssign, ast.KindCall},
+	Callees:    []string{"Talisman"},
 	Run:        runSSLRedirectDisabled,
 	Doc: `## What it does
 Flags Django's ` + "`SECURE_SSL_REDIRECT = False`" + ` written explicitly in a settings module and
