@@ -170,6 +170,12 @@ func (p *parser) resetForSecondPass() {
 	p.depth = 0
 	p.memo = nil
 	p.argCache = argCache{}
+	// Lists the first pass left open when it failed are dropped.
+	p.exprs.drop(0)
+	p.stmts.drop(0)
+	p.kws.drop(0)
+	p.args.drop(0)
+	p.ops.drop(0)
 }
 
 // fetch records that the token at p.pos has been examined, raising the

@@ -37,17 +37,23 @@ func Parse(filename string, src []byte) (f *File, err error) {
 			f, err = nil, &SyntaxError{Filename: filename, Line: 1, Col: 1, Msg: fmt.Sprintf("internal parser error: %v", r)}
 		}
 	}()
+	s := getScratch()
+	f, err = parseWith(s, filename, src)
+	// Neither the tree nor the error refers to the scratch memory (a panic
+	// above leaves s to the garbage collector).
+	putScratch(s)
+	return f, err
+}
+
+// parseWith is Parse with the scratch memory s.
+func parseWith(s *scratch, filename string, src []byte) (*File, error) {
 	text, derr := token.Decode(src)
 	if derr != nil {
 		return nil, withFilename(derr, filename)
 	}
-	s := getScratch()
 	toks, lines, comments, terr := token.TokenizeLines(s.toks[:0], text)
-	mod, perr := parseTokens(filename, text, toks, terr, s)
-	// Neither the tree nor the error refers to the tokens (a panic above
-	// leaves s to the garbage collector).
 	s.toks = toks
-	putScratch(s)
+	mod, perr := parseTokens(filename, text, toks, terr, s)
 	if perr != nil {
 		return nil, perr
 	}
