@@ -27,6 +27,7 @@ func TestDecodeTOMLLines(t *testing.T) {
 		{"spaced_header", "[[ package ]]\nname = \"a\"\n", []int{1}, []string{"a"}},
 		{"other_arrays_ignored", "[[packages]]\nname = \"x\"\n[[tool.package]]\nname = \"y\"\n", nil, nil},
 		{"nested_key_ignored", "[t]\npackage = [{name = \"a\"}]\n", nil, nil},
+		{"lone_table", "[package]\nname = \"a\"\n", []int{1}, []string{"a"}},
 		{"crlf", "[[package]]\r\nname = \"a\"\r\n\r\n[[package]]\r\nname = \"b\"\r\n", []int{1, 4}, []string{"a", "b"}},
 	}
 	for _, tt := range tests {
@@ -139,15 +140,16 @@ func TestLines(t *testing.T) {
 }
 
 func TestVCSURL(t *testing.T) {
-	tests := []struct{ vcs, repo, rev, want string }{
-		{"git", "https://github.com/o/r.git", "abc", "git+https://github.com/o/r.git@abc"},
-		{"", "https://github.com/o/r", "", "git+https://github.com/o/r"},
-		{"git", "git+ssh://git@github.com/o/r", "v1", "git+ssh://git@github.com/o/r@v1"},
-		{"hg", "https://hg.example/r", "tip", "hg+https://hg.example/r@tip"},
+	tests := []struct{ vcs, repo, rev, sub, want string }{
+		{"git", "https://github.com/o/r.git", "abc", "", "git+https://github.com/o/r.git@abc"},
+		{"", "https://github.com/o/r", "", "", "git+https://github.com/o/r"},
+		{"git", "git+ssh://git@github.com/o/r", "v1", "", "git+ssh://git@github.com/o/r@v1"},
+		{"hg", "https://hg.example/r", "tip", "", "hg+https://hg.example/r@tip"},
+		{"git", "https://github.com/o/r", "abc", "pkgs/a", "git+https://github.com/o/r@abc#subdirectory=pkgs/a"},
 	}
 	for _, tt := range tests {
-		if got := VCSURL(tt.vcs, tt.repo, tt.rev); got != tt.want {
-			t.Errorf("VCSURL(%q, %q, %q) = %q, want %q", tt.vcs, tt.repo, tt.rev, got, tt.want)
+		if got := VCSURL(tt.vcs, tt.repo, tt.rev, tt.sub); got != tt.want {
+			t.Errorf("VCSURL(%q, %q, %q, %q) = %q, want %q", tt.vcs, tt.repo, tt.rev, tt.sub, got, tt.want)
 		}
 	}
 }
@@ -212,5 +214,19 @@ func TestDedupe(t *testing.T) {
 	}
 	if Dedupe(nil) != nil {
 		t.Error("Dedupe(nil) != nil")
+	}
+}
+
+func TestName(t *testing.T) {
+	tests := []struct{ raw, want, err string }{
+		{"Django", "django", ""},
+		{"", "", "f:3: package without a name"},
+		{"._-", "", `f:3: invalid package name "._-"`},
+	}
+	for _, tt := range tests {
+		got, err := Name("f", 3, tt.raw)
+		if got != tt.want || (err == nil) != (tt.err == "") || (err != nil && err.Error() != tt.err) {
+			t.Errorf("Name(%q) = %q, %v; want %q, %q", tt.raw, got, err, tt.want, tt.err)
+		}
 	}
 }

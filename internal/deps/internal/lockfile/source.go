@@ -1,9 +1,12 @@
 package lockfile
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/kraitsec/krait/internal/deps"
 )
 
 // The lock extractors describe where a package comes from the same way:
@@ -22,9 +25,10 @@ const (
 	SourceEditable = "editable"
 )
 
-// VCSURL joins a repository URL and a revision in pip's direct-reference form,
-// e.g. git+https://github.com/org/repo@0123abc. rev may be empty.
-func VCSURL(vcs, repo, rev string) string {
+// VCSURL joins a repository URL, a revision and a subdirectory in pip's
+// direct-reference form, e.g. git+https://github.com/org/repo@0123abc or
+// git+https://host/repo@v1#subdirectory=pkg. rev and subdir may be empty.
+func VCSURL(vcs, repo, rev, subdir string) string {
 	if vcs == "" {
 		vcs = "git"
 	}
@@ -34,6 +38,9 @@ func VCSURL(vcs, repo, rev string) string {
 	}
 	if rev != "" {
 		u += "@" + rev
+	}
+	if subdir != "" {
+		u += "#subdirectory=" + subdir
 	}
 	return u
 }
@@ -97,4 +104,17 @@ func Groups(groups []string, main ...string) []string {
 	out := Dedupe(groups)
 	slices.Sort(out)
 	return out
+}
+
+// Name normalises the name of the package declared at path:line, which must
+// have at least one letter or digit.
+func Name(path string, line int, raw string) (string, error) {
+	if raw == "" {
+		return "", fmt.Errorf("%s:%d: package without a name", path, line)
+	}
+	n := deps.Normalize(raw)
+	if n == "" {
+		return "", fmt.Errorf("%s:%d: invalid package name %q", path, line, raw)
+	}
+	return n, nil
 }

@@ -22,8 +22,8 @@ const maxCost = 5000 * 5000
 
 // DecodeTOML decodes the lock file at path into v, which is what toml.Unmarshal
 // accepts, and returns the 1-based line on which each element of the top-level
-// array of tables named key starts ([[key]] headers, or the inline tables of
-// key = [...]). It refuses files that are too large or shaped to make the
+// array of tables named key starts ([[key]] headers, the inline tables of
+// key = [...], or a lone [key] table, which go-toml decodes as one element). It refuses files that are too large or shaped to make the
 // decoder slow, and its errors name the file and, where known, the line.
 func DecodeTOML(path string, data []byte, key string, v any) ([]int, error) {
 	if len(data) > MaxSize {
@@ -103,7 +103,8 @@ func scan(data []byte, key string) ([]int, error) {
 		case unstable.Table, unstable.ArrayTable:
 			parts, off := keyParts(e)
 			root, keys = false, 0
-			if e.Kind == unstable.ArrayTable && len(parts) == 1 && parts[0] == key {
+			// go-toml decodes a lone [key] table as a one-element array.
+			if len(parts) == 1 && parts[0] == key {
 				offsets = append(offsets, off)
 			}
 			// A repeated [[a]] or [a.b] under it adds an element to an array,
