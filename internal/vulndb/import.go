@@ -9,7 +9,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -83,46 +86,76 @@ func importZip(ctx context.Context, zipPath, dir, source string, lim Limits, now
 	return meta, nil
 }
 
-// readEntries decodes and digests every entry, returning the merged
-// advisories per package and counting entries in meta.
+// entryResult is what one zip entry contributes to the store.
+type entryResult struct {
+	entry     bool // false for a directory
+	modified  time.Time
+	withdrawn bool
+	malicious bool
+	advs      map[string]*Advisory
+}
+
+// readEntries decodes and digests every entry on all cores, then merges the
+// advisories per package in entry order, so the store does not depend on
+// scheduling. It counts entries in meta. Of several bad entries, the first in
+// the zip is reported.
 func readEntries(ctx context.Context, zr *zip.Reader, lim Limits, meta *Meta) (map[string][]Advisory, error) {
-	perPkg := map[string][]Advisory{}
-	var total int64
-	for i, zf := range zr.File {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	results := make([]entryResult, len(zr.File))
+	var next, total atomic.Int64
+	var mu sync.Mutex
+	firstBad, firstErr := len(zr.File), error(nil)
+	fail := func(i int, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if i < firstBad {
+			firstBad, firstErr = i, err
+		}
+		cancel()
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 8) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(zr.File) || ctx.Err() != nil {
+					return
+				}
+				r, err := readOne(zr.File[i], lim, &total)
+				if err != nil {
+					fail(i, err)
+					return
+				}
+				results[i] = r
 			}
-		}
-		if zf.FileInfo().IsDir() {
+		})
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	perPkg := map[string][]Advisory{}
+	for _, r := range results {
+		if !r.entry {
 			continue
-		}
-		data, err := readEntry(zf, lim.MaxEntrySize)
-		if err != nil {
-			return nil, fmt.Errorf("entry %s: %w", zf.Name, err)
-		}
-		if total += int64(len(data)); total > lim.MaxTotal {
-			return nil, fmt.Errorf("more than %d bytes uncompressed", lim.MaxTotal)
-		}
-		v, err := ParseOSV(data)
-		if err != nil {
-			return nil, fmt.Errorf("entry %s: not valid OSV JSON: %w", zf.Name, err)
-		}
-		if err := checkPyPI(v); err != nil {
-			return nil, fmt.Errorf("entry %s: %w", zf.Name, err)
 		}
 		meta.Entries++
-		if v.Modified.After(meta.SnapshotModified) {
-			meta.SnapshotModified = v.Modified.UTC()
+		if r.modified.After(meta.SnapshotModified) {
+			meta.SnapshotModified = r.modified.UTC()
 		}
-		if v.Withdrawn != "" {
+		switch {
+		case r.withdrawn:
 			meta.Withdrawn++
 			continue
-		}
-		if isMalicious(v.ID) {
+		case r.malicious:
 			meta.Malicious++
 		}
-		for name, a := range Digest(v) {
+		for name, a := range r.advs {
 			perPkg[name] = append(perPkg[name], *a)
 		}
 	}
@@ -130,6 +163,34 @@ func readEntries(ctx context.Context, zr *zip.Reader, lim Limits, meta *Meta) (m
 		perPkg[name] = Merge(advs)
 	}
 	return perPkg, nil
+}
+
+// readOne reads, verifies and digests one entry, adding its size to total.
+func readOne(zf *zip.File, lim Limits, total *atomic.Int64) (entryResult, error) {
+	if zf.FileInfo().IsDir() {
+		return entryResult{}, nil
+	}
+	data, err := readEntry(zf, lim.MaxEntrySize)
+	if err != nil {
+		return entryResult{}, fmt.Errorf("entry %s: %w", zf.Name, err)
+	}
+	if total.Add(int64(len(data))) > lim.MaxTotal {
+		return entryResult{}, fmt.Errorf("more than %d bytes uncompressed", lim.MaxTotal)
+	}
+	v, err := ParseOSV(data)
+	if err != nil {
+		return entryResult{}, fmt.Errorf("entry %s: not valid OSV JSON: %w", zf.Name, err)
+	}
+	if err := checkPyPI(v); err != nil {
+		return entryResult{}, fmt.Errorf("entry %s: %w", zf.Name, err)
+	}
+	return entryResult{
+		entry:     true,
+		modified:  v.Modified,
+		withdrawn: v.Withdrawn != "",
+		malicious: isMalicious(v.ID),
+		advs:      Digest(v),
+	}, nil
 }
 
 // readEntry reads one entry, refusing more than max bytes whatever the
