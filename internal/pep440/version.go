@@ -2,38 +2,12 @@ package pep440
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
 // maxVersionLen bounds the length of a version string: real versions are
 // short, and the bound keeps hostile manifests from costing regexp time.
 const maxVersionLen = 256
-
-// versionRe is packaging's VERSION_PATTERN, anchored, with surrounding
-// whitespace allowed as packaging allows it.
-var versionRe = regexp.MustCompile(`(?i)^\s*v?` +
-	`(?:([0-9]+)!)?` + // epoch
-	`([0-9]+(?:\.[0-9]+)*)` + // release
-	`(?:[-_.]?(alpha|a|beta|b|preview|pre|c|rc)[-_.]?([0-9]+)?)?` + // pre-release
-	`(?:-([0-9]+)|[-_.]?(post|rev|r)[-_.]?([0-9]+)?)?` + // post-release
-	`(?:[-_.]?(dev)[-_.]?([0-9]+)?)?` + // dev release
-	`(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?` + // local version
-	`\s*$`)
-
-// Submatch indexes into versionRe.
-const (
-	reEpoch = 1 + iota
-	reRelease
-	rePreL
-	rePreN
-	rePostN1
-	rePostL
-	rePostN2
-	reDevL
-	reDevN
-	reLocal
-)
 
 // Pre-release kinds, in their order.
 const (
@@ -60,50 +34,17 @@ type Version struct {
 }
 
 // Parse parses a version in any spelling PEP 440 normalises, such as
-// "1.0.0-alpha.1", "v2.0.POST3" or "1!2.0+ubuntu.1".
+// "1.0.0-alpha.1", "v2.0.POST3" or "1!2.0+ubuntu.1". It accepts exactly what
+// packaging's VERSION_PATTERN accepts (the tests hold it to that regular
+// expression); it is hand-written because vulnerability matching parses
+// hundreds of thousands of versions and the expression is several times slower.
 func Parse(s string) (Version, error) {
 	if len(s) > maxVersionLen {
 		return Version{}, fmt.Errorf("invalid version %.40q...: longer than %d bytes", s, maxVersionLen)
 	}
-	m := versionRe.FindStringSubmatch(s)
-	if m == nil {
+	v, ok := parseVersion(s)
+	if !ok {
 		return Version{}, fmt.Errorf("invalid version %q", s)
-	}
-	v := Version{raw: strings.TrimSpace(s), epoch: number(m[reEpoch])}
-	parts := strings.Split(m[reRelease], ".")
-	for i, p := range parts {
-		parts[i] = number(p)
-	}
-	v.release = parts
-	if l := strings.ToLower(m[rePreL]); l != "" {
-		switch l {
-		case "a", "alpha":
-			v.preKind = preAlpha
-		case "b", "beta":
-			v.preKind = preBeta
-		default: // c, rc, pre, preview
-			v.preKind = preRC
-		}
-		v.preNum = number(m[rePreN])
-	}
-	switch {
-	case m[rePostN1] != "":
-		v.hasPost, v.postNum = true, number(m[rePostN1])
-	case m[rePostL] != "":
-		v.hasPost, v.postNum = true, number(m[rePostN2])
-	}
-	if m[reDevL] != "" {
-		v.hasDev, v.devNum = true, number(m[reDevN])
-	}
-	if m[reLocal] != "" {
-		v.local = strings.FieldsFunc(strings.ToLower(m[reLocal]), func(r rune) bool {
-			return r == '-' || r == '_' || r == '.'
-		})
-		for i, p := range v.local {
-			if isDigits(p) {
-				v.local[i] = number(p)
-			}
-		}
 	}
 	return v, nil
 }
