@@ -51,8 +51,7 @@ func (b *builder) expr(e ast.Expr) {
 		b.expr(e.Operand)
 	case *ast.Lambda:
 		b.defaults(e.Args)
-		s := b.push(ScopeLambda, e, "<lambda>")
-		b.m.scopeOf[e] = s
+		b.push(ScopeLambda, e, "<lambda>")
 		b.params(e.Args)
 		b.expr(e.Body)
 		b.pop()
@@ -197,8 +196,7 @@ func (b *builder) comprehension(node ast.Expr, name string, gens []*ast.Comprehe
 	if len(gens) > 0 && gens[0] != nil {
 		b.expr(gens[0].Iter)
 	}
-	s := b.push(ScopeComprehension, node, name)
-	b.m.scopeOf[node] = s
+	b.push(ScopeComprehension, node, name)
 	for i, g := range gens {
 		if g == nil {
 			continue

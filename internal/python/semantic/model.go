@@ -309,9 +309,8 @@ type Model struct {
 	scopes    []*Scope
 	bindings  []*Binding
 	uses      []Use
-	useIdx    map[*ast.Name]int32
-	bindIdx   map[ast.Node]*Binding
-	scopeOf   map[ast.Node]*Scope
+	useIdx    useTable
+	index     nodeIndex
 	imports   []Import
 	stars     []int // indices into imports of `from m import *` at module level
 	truncated bool
@@ -328,19 +327,19 @@ func (m *Model) Scopes() []*Scope { return m.scopes }
 
 // ScopeOf returns the scope whose body a module, def, class, lambda or
 // comprehension node creates, or nil.
-func (m *Model) ScopeOf(n ast.Node) *Scope { return m.scopeOf[n] }
+func (m *Model) ScopeOf(n ast.Node) *Scope { return m.nodeIndex().scope[n] }
 
 // Use returns the resolution of a name in Load context, or nil for a name
 // the model did not see in that context.
 func (m *Model) Use(n *ast.Name) *Use {
-	if i, ok := m.useIdx[n]; ok {
+	if i := m.useIdx.find(m.uses, n); i >= 0 {
 		return &m.uses[i]
 	}
 	return nil
 }
 
 // BindingOf returns the binding a node creates (see Binding.Node), or nil.
-func (m *Model) BindingOf(n ast.Node) *Binding { return m.bindIdx[n] }
+func (m *Model) BindingOf(n ast.Node) *Binding { return m.nodeIndex().binding[n] }
 
 // Truncated reports whether Build skipped part of a tree nested deeper than
 // its recursion limit; the model is then incomplete.

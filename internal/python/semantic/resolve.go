@@ -3,8 +3,6 @@ package semantic
 import (
 	"slices"
 	"sort"
-
-	"github.com/kraitsec/krait/internal/python/ast"
 )
 
 // resolve runs after the walk: it gives every binding its symbol, following
@@ -12,17 +10,9 @@ import (
 // order, then resolves every use.
 func (b *builder) resolve() {
 	m := b.m
-	// The side tables are filled once their sizes are known.
-	m.useIdx = make(map[*ast.Name]int32, len(m.uses))
-	for i := range m.uses {
-		m.useIdx[m.uses[i].Name] = int32(i)
-	}
-	m.bindIdx = make(map[ast.Node]*Binding, len(m.bindings))
-	for _, bd := range m.bindings {
-		if bd.Node != nil {
-			m.bindIdx[bd.Node] = bd
-		}
-	}
+	m.useIdx.build(m.uses)
+	// Every symbol is made for a binding, so this arena never grows.
+	b.symbolArena = make([]Symbol, 0, len(m.bindings))
 	var declared []*Binding
 	for _, bd := range m.bindings {
 		if bd.Scope.Declaration(bd.Name) != DeclNone {
