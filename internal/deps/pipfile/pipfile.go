@@ -42,15 +42,19 @@ type Pipfile struct {
 	// PythonVersion is [requires] python_full_version, or else python_version.
 	PythonVersion     string
 	PythonVersionLine int
-	Sources           []Source
+	// Sources are the [[source]] indexes in file order.
+	Sources []Source
 }
 
 // Source is a [[source]] index.
 type Source struct {
-	Name      string
-	URL       string
+	// Name and URL are as written.
+	Name string
+	URL  string
+	// VerifySSL is false when verify_ssl = false.
 	VerifySSL bool
-	Line      int
+	// Line is where the [[source]] header is.
+	Line int
 }
 
 // Extractor reads Pipfile.

@@ -25,7 +25,9 @@ const maxFileSize = 4 << 20
 type Project struct {
 	// Name is the PEP 621 (or Poetry) project name, normalised; its own
 	// self-references ("myproject[test]") are not packages.
-	Name     string
+	Name string
+	// Packages are the declared dependencies in file order; Groups names the
+	// extra, dependency group, Poetry/PDM group or "build-system".
 	Packages []deps.Package
 	// Python lists every statement of the supported interpreter versions:
 	// project.requires-python, Poetry's python dependency, PDM's and uv's.
@@ -39,15 +41,19 @@ type Project struct {
 // Value is a string from the file with where it was written.
 type Value struct {
 	// Key is the dotted key that holds it, e.g. "project.requires-python".
-	Key   string
+	Key string
+	// Value is the string as written; Poetry constraints are converted to
+	// PEP 440 where they can be (a union stays as written).
 	Value string
-	Line  int
+	// Line is where the value is written (1-based).
+	Line int
 }
 
 // Source is a package index named in the file.
 type Source struct {
 	// Tool is "poetry", "pdm" or "uv".
 	Tool string
+	// Name and URL are the index's name and address as written.
 	Name string
 	URL  string
 	// Priority is the tool's word for how the index is used: Poetry's
@@ -56,7 +62,8 @@ type Source struct {
 	Priority string
 	// VerifySSL is false when PDM is told not to verify the index's TLS.
 	VerifySSL bool
-	Line      int
+	// Line is where the index is declared.
+	Line int
 }
 
 // Extractor reads pyproject.toml.

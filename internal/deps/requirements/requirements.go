@@ -46,8 +46,10 @@ type Option struct {
 	Name string
 	// Value is the option's argument, as written; "" for a flag.
 	Value string
-	File  string
-	Line  int
+	// File and Line locate the option; File is an included file's path
+	// when the option came from one.
+	File string
+	Line int
 }
 
 // Include is a -r or -c reference to another file.
@@ -56,6 +58,7 @@ type Include struct {
 	Constraint bool
 	// Path is the resolved path handed to the ReadFunc (or the URL as written).
 	Path string
+	// File and Line locate the -r or -c line.
 	File string
 	Line int
 	// Err says why the file was not read, if it was not: no reader, a URL, a
@@ -69,8 +72,10 @@ type Requirements struct {
 	Packages []deps.Package
 	// Constraints are the packages of -c files: pins, not dependencies.
 	Constraints []deps.Package
-	Options     []Option
-	Includes    []Include
+	// Options are the global pip options, in the order read.
+	Options []Option
+	// Includes are the -r and -c lines, in the order read.
+	Includes []Include
 }
 
 // Name names the format.

@@ -27,6 +27,8 @@ var inlineCommentRe = regexp.MustCompile(`\s+#.*$`)
 
 // Config is what one setup.cfg declares.
 type Config struct {
+	// Packages are the requirements; Groups names the extra, or "setup" and
+	// "tests" for setup_requires and tests_require.
 	Packages []deps.Package
 	// PythonRequires is [options] python_requires, with its line; "" when absent.
 	PythonRequires     string
@@ -37,8 +39,10 @@ type Config struct {
 
 // Classifier is one trove classifier and its line.
 type Classifier struct {
+	// Value is the classifier text.
 	Value string
-	Line  int
+	// Line is where it is written.
+	Line int
 }
 
 // Extractor reads setup.cfg.

@@ -37,6 +37,8 @@ var setupFuncs = map[string]bool{
 
 // Setup is what one setup.py declares, as far as it can be read statically.
 type Setup struct {
+	// Packages are the requirements; Groups names the extra, or "setup" and
+	// "tests" for setup_requires and tests_require.
 	Packages []deps.Package
 	// PythonRequires is the python_requires argument and its line.
 	PythonRequires     string
@@ -51,8 +53,10 @@ type Setup struct {
 // Value is a string and where it was written; for Unresolved, the argument
 // name and the line of its value.
 type Value struct {
+	// Value is the string (or the argument name).
 	Value string
-	Line  int
+	// Line is where it is written.
+	Line int
 }
 
 // Extractor reads setup.py.
