@@ -22,10 +22,12 @@ type Advisory struct {
 	// and Severity its krait severity (0 when unknown; critical for malware).
 	Score    float64
 	Severity analysis.Severity
-	// Ranges are the ECOSYSTEM and SEMVER ranges; GIT ranges are dropped since
-	// commits cannot be matched against a version.
+	// Ranges are the ECOSYSTEM and SEMVER ranges, both ordered by PEP 440 (PyPI
+	// has no SEMVER ranges today); GIT ranges are dropped since commits cannot
+	// be matched against a version.
 	Ranges []Range
-	// Versions lists affected versions explicitly.
+	// Versions lists affected versions explicitly: those of the OSV versions
+	// list that the ranges do not already cover, in SortVersions order.
 	Versions []string
 	// Malicious marks a known-malicious package (an OSV MAL-* entry).
 	Malicious bool

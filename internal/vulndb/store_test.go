@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -214,4 +215,25 @@ func FuzzDecodeAdvisories(f *testing.F) {
 			t.Errorf("re-encoding a decoded record fails: %v", err)
 		}
 	})
+}
+
+func TestLookupConcurrent(t *testing.T) {
+	dir := writeSample(t)
+	db, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 50 {
+				if got, err := db.Lookup("web-frame"); err != nil || len(got) != 2 {
+					t.Errorf("concurrent Lookup = %d advisories, %v", len(got), err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
