@@ -27,6 +27,7 @@ func TestDecodeTOMLLines(t *testing.T) {
 		{"spaced_header", "[[ package ]]\nname = \"a\"\n", []int{1}, []string{"a"}},
 		{"other_arrays_ignored", "[[packages]]\nname = \"x\"\n[[tool.package]]\nname = \"y\"\n", nil, nil},
 		{"nested_key_ignored", "[t]\npackage = [{name = \"a\"}]\n", nil, nil},
+		{"key_case", "[[Package]]\nname = \"a\"\n", []int{1}, []string{"a"}},
 		{"lone_table", "[package]\nname = \"a\"\n", []int{1}, []string{"a"}},
 		{"crlf", "[[package]]\r\nname = \"a\"\r\n\r\n[[package]]\r\nname = \"b\"\r\n", []int{1, 4}, []string{"a", "b"}},
 	}

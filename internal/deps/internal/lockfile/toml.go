@@ -23,7 +23,8 @@ const maxCost = 5000 * 5000
 // DecodeTOML decodes the lock file at path into v, which is what toml.Unmarshal
 // accepts, and returns the 1-based line on which each element of the top-level
 // array of tables named key starts ([[key]] headers, the inline tables of
-// key = [...], or a lone [key] table, which go-toml decodes as one element). It refuses files that are too large or shaped to make the
+// key = [...], or a lone [key] table, which go-toml decodes as one element;
+// like go-toml, the key matches whatever its case). It refuses files that are too large or shaped to make the
 // decoder slow, and its errors name the file and, where known, the line.
 func DecodeTOML(path string, data []byte, key string, v any) ([]int, error) {
 	if len(data) > MaxSize {
@@ -104,7 +105,7 @@ func scan(data []byte, key string) ([]int, error) {
 			parts, off := keyParts(e)
 			root, keys = false, 0
 			// go-toml decodes a lone [key] table as a one-element array.
-			if len(parts) == 1 && parts[0] == key {
+			if len(parts) == 1 && strings.EqualFold(parts[0], key) {
 				offsets = append(offsets, off)
 			}
 			// A repeated [[a]] or [a.b] under it adds an element to an array,
@@ -125,7 +126,7 @@ func scan(data []byte, key string) ([]int, error) {
 				return nil, err
 			}
 			v := e.Value()
-			if root && len(parts) == 1 && parts[0] == key && v.Kind == unstable.Array {
+			if root && len(parts) == 1 && strings.EqualFold(parts[0], key) && v.Kind == unstable.Array {
 				for it := v.Children(); it.Next(); {
 					if c := it.Node(); c.Kind == unstable.InlineTable {
 						offsets = append(offsets, int(c.Raw.Offset))
