@@ -2,6 +2,7 @@ package vulndb
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 
 	"github.com/kraitsec/krait/internal/pep440"
@@ -117,9 +118,10 @@ type parsedEvent struct {
 // intervalsOf turns one range into the intervals it marks affected, following
 // the OSV evaluation: events sorted by version, introduced opens, fixed closes
 // before its version, last_affected closes after its version, and a version
-// is affected only below some limit (none, or "*", means no limit). Events
-// whose version does not parse are dropped, except an introduced one, which
-// counts as "0": a bad bound must not hide a vulnerability.
+// is affected only below some limit (none, or "*", means no limit). A version
+// that is not PEP 440 is read as eventVersion says; one with no usable
+// release is dropped, except an introduced one, which counts as "0": a bad
+// bound must not hide a vulnerability.
 func intervalsOf(r Range) []interval {
 	evs := make([]parsedEvent, 0, len(r.Events))
 	var limit bound
@@ -133,21 +135,21 @@ func intervalsOf(r Range) []interval {
 			unlimited = true
 			continue
 		}
-		v, err := pep440.Parse(e.Version)
-		if err != nil {
+		kind, v, ok := eventVersion(e)
+		if !ok {
 			if e.Kind == Introduced {
 				evs = append(evs, parsedEvent{kind: Introduced, zero: true})
 			}
 			continue
 		}
-		if e.Kind == Limit {
+		if kind == Limit {
 			if !limited || v.Compare(limit.v) > 0 {
 				limit = bound{v: v, finite: true}
 			}
 			limited = true
 			continue
 		}
-		evs = append(evs, parsedEvent{kind: e.Kind, v: v})
+		evs = append(evs, parsedEvent{kind: kind, v: v})
 	}
 	slices.SortStableFunc(evs, func(a, b parsedEvent) int {
 		if a.zero || b.zero {
@@ -188,4 +190,33 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// releasePrefixRe is the release segment at the start of a version string.
+var releasePrefixRe = regexp.MustCompile(`^[vV]?(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)*`)
+
+// eventVersion parses an event's version. Some advisories use versions that
+// are not PEP 440 ("2.6.0-NA", "2.6.0-cu124", "0.2.0-n653"); these are read
+// by their leading release X, widened so as to never hide a vulnerability: an
+// introduced X-suffix opens at X, and a fixed, last_affected or limit
+// X-suffix ends just past every X release, X+local included (before
+// X.post0.dev0), which is what a pinned "2.6.0+cu124" needs.
+func eventVersion(e Event) (EventKind, pep440.Version, bool) {
+	if v, err := pep440.Parse(e.Version); err == nil {
+		return e.Kind, v, true
+	}
+	prefix := releasePrefixRe.FindString(e.Version)
+	if prefix == "" {
+		return e.Kind, pep440.Version{}, false
+	}
+	if e.Kind == Introduced {
+		v, err := pep440.Parse(prefix)
+		return e.Kind, v, err == nil
+	}
+	v, err := pep440.Parse(prefix + ".post0.dev0")
+	kind := e.Kind
+	if kind == LastAffected {
+		kind = Fixed // last affected "X-suffix" is fixed from X.post0.dev0
+	}
+	return kind, v, err == nil
 }
