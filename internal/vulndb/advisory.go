@@ -78,6 +78,9 @@ func (k EventKind) String() string {
 	return "unknown"
 }
 
+// URL returns the advisory's page on osv.dev.
+func (a *Advisory) URL() string { return "https://osv.dev/vulnerability/" + a.ID }
+
 // Fixed returns the versions that fix the advisory, in the order the ranges
 // give them, without duplicates.
 func (a *Advisory) Fixed() []string {

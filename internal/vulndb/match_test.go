@@ -177,3 +177,13 @@ func TestSortVersions(t *testing.T) {
 		}
 	}
 }
+
+func TestFixedAndURL(t *testing.T) {
+	a := adv(nil, rng("i", "0", "f", "1.0", "i", "2.0", "f", "2.1"), rng("i", "0", "f", "1.0"), rng("i", "3", "la", "3.5"))
+	if got := a.Fixed(); len(got) != 2 || got[0] != "1.0" || got[1] != "2.1" {
+		t.Errorf("Fixed = %q, want [1.0 2.1]", got)
+	}
+	if got := a.URL(); got != "https://osv.dev/vulnerability/PYSEC-0000-1" {
+		t.Errorf("URL = %q", got)
+	}
+}

@@ -65,7 +65,9 @@ func listed(versions []string, v pep440.Version) bool {
 }
 
 // pruneVersions drops the explicit versions that the ranges already cover;
-// they add nothing to a match, and PYSEC entries list hundreds of them.
+// they add nothing to a match, and PYSEC entries list hundreds of them. The
+// store relies on intervalsOf reading ranges the same way at import and at
+// lookup: a change that narrows what a range covers must bump formatVersion.
 func pruneVersions(a *Advisory) {
 	if len(a.Versions) == 0 {
 		return
