@@ -298,6 +298,12 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	}
+	// The conformance corpus: the local stdlib's smaller files, when present.
+	for _, b := range stdlibFiles(f) {
+		if len(b) <= 16<<10 {
+			f.Add(b)
+		}
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		mod, err := ParseFile("fuzz.py", src)
 		if _, ok := err.(*UnsupportedEncodingError); ok {

@@ -2,6 +2,11 @@ package token
 
 import (
 	"bytes"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -14,6 +19,10 @@ func FuzzTokenize(f *testing.F) {
 	}
 	f.Add([]byte("\xef\xbb\xbf# coding: latin-1\n"))
 	f.Add([]byte("# coding: cp1252\nx = '\x80'\r\n"))
+	// The conformance corpus: the local stdlib's smaller files, when present.
+	for _, b := range stdlibSeeds() {
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		checkTokens(t, raw)
 		if src, err := Decode(raw); err == nil {
@@ -73,4 +82,33 @@ func checkTokens(t *testing.T, src []byte) {
 			t.Fatalf("bad comment %q", c.Text)
 		}
 	}
+}
+
+// stdlibSeeds returns the local stdlib's .py files of at most 16 KiB, or nil
+// when there is no stdlib; unlike stdlibFiles it never skips the caller.
+func stdlibSeeds() [][]byte {
+	dir := os.Getenv("KRAIT_STDLIB")
+	if dir == "" {
+		out, err := exec.Command("python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])").Output()
+		if err != nil {
+			return nil
+		}
+		dir = strings.TrimSpace(string(out))
+	}
+	var seeds [][]byte
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil
+		case d.IsDir() && d.Name() == "site-packages":
+			return filepath.SkipDir
+		case d.IsDir() || !strings.HasSuffix(p, ".py"):
+			return nil
+		}
+		if b, err := os.ReadFile(p); err == nil && len(b) <= 16<<10 {
+			seeds = append(seeds, b)
+		}
+		return nil
+	})
+	return seeds
 }
