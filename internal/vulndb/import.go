@@ -16,9 +16,9 @@ import (
 	"time"
 )
 
-// Limits bound what a snapshot may hold, so that a hostile or broken mirror
+// limits bound what a snapshot may hold, so that a hostile or broken mirror
 // (a zip bomb, an endless download) cannot exhaust disk or memory.
-type Limits struct {
+type limits struct {
 	// MaxZip is the largest zip accepted, downloaded or local, in bytes.
 	MaxZip int64
 	// MaxEntries is the most entries the zip may have.
@@ -29,24 +29,29 @@ type Limits struct {
 	MaxTotal int64
 }
 
-// DefaultLimits are generous for OSV's PyPI all.zip (about 16k entries of at
-// most 40 KB, 40 MB in all, in 2026) and still stop a bomb.
-var DefaultLimits = Limits{
-	MaxZip:       1 << 30,
-	MaxEntries:   1_000_000,
-	MaxEntrySize: 16 << 20,
-	MaxTotal:     4 << 30,
+// defaultLimits returns limits generous for OSV's PyPI all.zip (about 16k
+// entries of at most 40 KB, 40 MB in all, in 2026) that still stop a bomb.
+func defaultLimits() limits {
+	return limits{
+		MaxZip:       1 << 30,
+		MaxEntries:   1_000_000,
+		MaxEntrySize: 16 << 20,
+		MaxTotal:     4 << 30,
+	}
 }
 
 // Import builds the store in dir from a local OSV all.zip and swaps it in
-// atomically; on any error the store already in dir is left as it was.
+// atomically; on any error the store already in dir is left as it was. The
+// zip must be valid, hold at least one entry, and every entry must be OSV
+// JSON about a PyPI package (withdrawn entries excepted), within the size
+// limits of defaultLimits.
 func Import(ctx context.Context, zipPath, dir string) (Meta, error) {
-	return importZip(ctx, zipPath, dir, zipPath, DefaultLimits, time.Now())
+	return importZip(ctx, zipPath, dir, zipPath, defaultLimits(), time.Now())
 }
 
 // importZip verifies and converts the zip at zipPath; source says where it
 // came from, in the meta and in error messages.
-func importZip(ctx context.Context, zipPath, dir, source string, lim Limits, now time.Time) (Meta, error) {
+func importZip(ctx context.Context, zipPath, dir, source string, lim limits, now time.Time) (Meta, error) {
 	meta := Meta{Source: source, ImportedAt: now.UTC()}
 	f, err := os.Open(zipPath)
 	if err != nil {
@@ -99,7 +104,7 @@ type entryResult struct {
 // advisories per package in entry order, so the store does not depend on
 // scheduling. It counts entries in meta. Of several bad entries, the first in
 // the zip is reported.
-func readEntries(ctx context.Context, zr *zip.Reader, lim Limits, meta *Meta) (map[string][]Advisory, error) {
+func readEntries(ctx context.Context, zr *zip.Reader, lim limits, meta *Meta) (map[string][]Advisory, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	results := make([]entryResult, len(zr.File))
@@ -166,7 +171,7 @@ func readEntries(ctx context.Context, zr *zip.Reader, lim Limits, meta *Meta) (m
 }
 
 // readOne reads, verifies and digests one entry, adding its size to total.
-func readOne(zf *zip.File, lim Limits, total *atomic.Int64) (entryResult, error) {
+func readOne(zf *zip.File, lim limits, total *atomic.Int64) (entryResult, error) {
 	if zf.FileInfo().IsDir() {
 		return entryResult{}, nil
 	}

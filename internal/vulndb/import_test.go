@@ -65,7 +65,7 @@ func writeTemp(t *testing.T, data []byte) string {
 func TestImportFixtures(t *testing.T) {
 	dir := t.TempDir()
 	zipPath := writeTemp(t, fixtureZip(t))
-	meta, err := importZip(context.Background(), zipPath, dir, zipPath, DefaultLimits, testNow)
+	meta, err := importZip(context.Background(), zipPath, dir, zipPath, defaultLimits(), testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,25 +110,25 @@ func TestImportFixtures(t *testing.T) {
 func TestImportRejects(t *testing.T) {
 	good := `{"id": "PYSEC-1", "modified": "2020-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": "PyPI", "name": "a"}, "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}]}]}]}`
 	npm := `{"id": "GHSA-1", "modified": "2020-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": "npm", "name": "a"}}]}`
-	small := Limits{MaxZip: 1 << 20, MaxEntries: 3, MaxEntrySize: 2048, MaxTotal: 4096}
+	small := limits{MaxZip: 1 << 20, MaxEntries: 3, MaxEntrySize: 2048, MaxTotal: 4096}
 	tests := []struct {
 		name    string
 		zip     []byte
-		lim     Limits
+		lim     limits
 		wantErr string
 	}{
-		{"not_a_zip", []byte("<html><body>Service Unavailable</body></html>"), DefaultLimits, "not a valid zip"},
-		{"truncated_zip", fixtureZip(t)[:700], DefaultLimits, "not a valid zip"},
-		{"empty_zip", zipOf(t), DefaultLimits, "no OSV entries"},
-		{"only_dirs", zipOf(t, "PyPI/", ""), DefaultLimits, "no OSV entries"},
-		{"not_json", zipOf(t, "a.json", good, "b.json", "{not json"), DefaultLimits, "entry b.json: not valid OSV JSON"},
-		{"json_not_osv", zipOf(t, "a.json", `{"name": "x"}`), DefaultLimits, "not valid OSV JSON"},
-		{"other_ecosystem", zipOf(t, "a.json", good, "GHSA-1.json", npm), DefaultLimits, "no PyPI package"},
-		{"no_affected", zipOf(t, "a.json", `{"id": "PYSEC-9", "modified": "2020-01-01T00:00:00Z"}`), DefaultLimits, "no affected package"},
+		{"not_a_zip", []byte("<html><body>Service Unavailable</body></html>"), defaultLimits(), "not a valid zip"},
+		{"truncated_zip", fixtureZip(t)[:700], defaultLimits(), "not a valid zip"},
+		{"empty_zip", zipOf(t), defaultLimits(), "no OSV entries"},
+		{"only_dirs", zipOf(t, "PyPI/", ""), defaultLimits(), "no OSV entries"},
+		{"not_json", zipOf(t, "a.json", good, "b.json", "{not json"), defaultLimits(), "entry b.json: not valid OSV JSON"},
+		{"json_not_osv", zipOf(t, "a.json", `{"name": "x"}`), defaultLimits(), "not valid OSV JSON"},
+		{"other_ecosystem", zipOf(t, "a.json", good, "GHSA-1.json", npm), defaultLimits(), "no PyPI package"},
+		{"no_affected", zipOf(t, "a.json", `{"id": "PYSEC-9", "modified": "2020-01-01T00:00:00Z"}`), defaultLimits(), "no affected package"},
 		{"too_many_entries", zipOf(t, "1.json", good, "2.json", good, "3.json", good, "4.json", good), small, "4 entries"},
 		{"entry_too_big", zipOf(t, "a.json", good+strings.Repeat(" ", 4096)), small, "more than the 2048 allowed"},
 		{"total_too_big", zipOf(t, "1.json", good+strings.Repeat(" ", 1500), "2.json", good+strings.Repeat(" ", 1500), "3.json", good+strings.Repeat(" ", 1500)), small, "more than 4096 bytes uncompressed"},
-		{"zip_too_big", fixtureZip(t), Limits{MaxZip: 100, MaxEntries: 10, MaxEntrySize: 1 << 20, MaxTotal: 1 << 20}, "more than the 100 allowed"},
+		{"zip_too_big", fixtureZip(t), limits{MaxZip: 100, MaxEntries: 10, MaxEntrySize: 1 << 20, MaxTotal: 1 << 20}, "more than the 100 allowed"},
 		{"lying_header", lyingZip(t, good+strings.Repeat(" ", 8000)), small, "entry a.json"},
 	}
 	for _, tt := range tests {

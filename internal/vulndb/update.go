@@ -18,10 +18,10 @@ const DefaultURL = "https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.
 // status, interrupted download, bad zip, wrong content — the store already in
 // dir is left as it was.
 func Update(ctx context.Context, url, dir string, client *http.Client) (Meta, error) {
-	return update(ctx, url, dir, client, DefaultLimits, time.Now())
+	return update(ctx, url, dir, client, defaultLimits(), time.Now())
 }
 
-func update(ctx context.Context, url, dir string, client *http.Client, lim Limits, now time.Time) (Meta, error) {
+func update(ctx context.Context, url, dir string, client *http.Client, lim limits, now time.Time) (Meta, error) {
 	if url == "" {
 		url = DefaultURL
 	}

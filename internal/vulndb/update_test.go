@@ -30,7 +30,7 @@ func TestUpdate(t *testing.T) {
 	})
 	dir := writeSample(t)
 	url := srv.URL + "/PyPI/all.zip"
-	meta, err := update(context.Background(), url, dir, srv.Client(), DefaultLimits, testNow)
+	meta, err := update(context.Background(), url, dir, srv.Client(), defaultLimits(), testNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,38 +74,38 @@ func TestUpdateFailures(t *testing.T) {
 	tests := []struct {
 		name    string
 		h       http.HandlerFunc
-		lim     Limits
+		lim     limits
 		wantErr string
 	}{
 		{"http_500", func(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "boom", http.StatusInternalServerError)
-		}, DefaultLimits, "HTTP 500"},
-		{"http_404", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }, DefaultLimits, "HTTP 404"},
-		{"interrupted", half(false), DefaultLimits, "download"},
-		{"interrupted_chunked", half(true), DefaultLimits, "interrupted"},
+		}, defaultLimits(), "HTTP 500"},
+		{"http_404", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }, defaultLimits(), "HTTP 404"},
+		{"interrupted", half(false), defaultLimits(), "download"},
+		{"interrupted_chunked", half(true), defaultLimits(), "interrupted"},
 		{"corrupt_zip", func(w http.ResponseWriter, r *http.Request) {
 			b := append([]byte(nil), body...)
 			for i := len(b) / 3; i < len(b)/3+64; i++ {
 				b[i] ^= 0xff
 			}
 			w.Write(b)
-		}, DefaultLimits, "entry"},
+		}, defaultLimits(), "entry"},
 		{"wrong_content", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html")
 			w.Write([]byte("<html><body>Please log in to the proxy</body></html>"))
-		}, DefaultLimits, "not a valid zip"},
+		}, defaultLimits(), "not a valid zip"},
 		{"wrong_ecosystem", func(w http.ResponseWriter, r *http.Request) {
 			w.Write(zipOf(t, "GHSA-1.json", `{"id": "GHSA-1", "modified": "2020-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": "npm", "name": "a"}}]}`))
-		}, DefaultLimits, "no PyPI package"},
+		}, defaultLimits(), "no PyPI package"},
 		{"declared_too_big", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Length", "5000")
 			w.Write(make([]byte, 5000))
-		}, Limits{MaxZip: 1000, MaxEntries: 10, MaxEntrySize: 1000, MaxTotal: 1000}, "more than the 1000 allowed"},
+		}, limits{MaxZip: 1000, MaxEntries: 10, MaxEntrySize: 1000, MaxTotal: 1000}, "more than the 1000 allowed"},
 		{"endless_body", func(w http.ResponseWriter, r *http.Request) {
 			for range 10 {
 				w.Write(make([]byte, 1000))
 			}
-		}, Limits{MaxZip: 1000, MaxEntries: 10, MaxEntrySize: 1000, MaxTotal: 1000}, "more than the 1000 bytes allowed"},
+		}, limits{MaxZip: 1000, MaxEntries: 10, MaxEntrySize: 1000, MaxTotal: 1000}, "more than the 1000 bytes allowed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
