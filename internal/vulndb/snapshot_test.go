@@ -36,24 +36,33 @@ func needFile(tb testing.TB, path string) string {
 	return path
 }
 
-// snapshotStore imports the real snapshot once per test binary into a temp
-// directory that TestMain removes.
-var snapshotStore = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "krait-vulndb-snapshot-")
-	if err != nil {
-		return "", err
-	}
-	_, err = Import(context.Background(), snapshotPath, dir)
-	return dir, err
-})
+// sharedStore is the real snapshot imported once per test binary, on first
+// use, into a temp directory that TestMain removes.
+type sharedStore struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+var snapshot sharedStore
+
+func snapshotStore() (string, error) {
+	snapshot.once.Do(func() {
+		snapshot.dir, snapshot.err = os.MkdirTemp("", "krait-vulndb-snapshot-")
+		if snapshot.err == nil {
+			_, snapshot.err = Import(context.Background(), snapshotPath, snapshot.dir)
+		}
+	})
+	return snapshot.dir, snapshot.err
+}
 
 func TestMain(m *testing.M) {
 	if dir := os.Getenv(childEnv); dir != "" {
 		os.Exit(runScanChild(dir))
 	}
 	code := m.Run()
-	if dir, err := snapshotStore(); err == nil && dir != "" {
-		os.RemoveAll(dir)
+	if snapshot.dir != "" {
+		os.RemoveAll(snapshot.dir)
 	}
 	os.Exit(code)
 }
