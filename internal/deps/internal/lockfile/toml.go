@@ -22,10 +22,11 @@ const maxCost = 5000 * 5000
 
 // DecodeTOML decodes the lock file at path into v, which is what toml.Unmarshal
 // accepts, and returns the 1-based line on which each element of the top-level
-// array of tables named key starts ([[key]] headers, the inline tables of
-// key = [...], or a lone [key] table, which go-toml decodes as one element;
-// like go-toml, the key matches whatever its case). It refuses files that are too large or shaped to make the
-// decoder slow, and its errors name the file and, where known, the line.
+// array of tables named key starts: [[key]] headers, the inline tables of
+// key = [...], or a lone [key] table, which go-toml decodes as one element; as
+// in go-toml, the key matches whatever its case. It refuses files too large or
+// shaped to make the decoder slow, and its errors name the file and, where
+// known, the line.
 func DecodeTOML(path string, data []byte, key string, v any) ([]int, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("%s: file too large (%d bytes; the limit is %d)", path, len(data), MaxSize)
