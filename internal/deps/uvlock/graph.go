@@ -39,26 +39,26 @@ func newGraph(l lock) *graph {
 // walk marks what the projects need directly, and what each of their main
 // dependencies, extras and development groups installs.
 func (g *graph) walk(ctx context.Context) error {
-	var roots []int
-	for i := range g.l.Package {
+	// The manifest's own requirements act as one more project.
+	roots := []pkg{{Dependencies: g.l.Manifest.Requirements, DevDependencies: g.l.Manifest.DependencyGroups}}
+	for i, p := range g.l.Package {
 		if g.project[i] {
-			roots = append(roots, i)
+			roots = append(roots, p)
 		}
 	}
 	for _, r := range roots {
-		g.markDirect(g.l.Package[r].Dependencies)
+		g.markDirect(r.Dependencies)
 		visit := func(i int) bool {
 			seen := g.main[i]
 			g.main[i] = true
 			return !seen
 		}
-		if err := g.reach(ctx, g.l.Package[r].Dependencies, visit); err != nil {
+		if err := g.reach(ctx, r.Dependencies, visit); err != nil {
 			return err
 		}
 	}
 	for _, r := range roots {
-		p := g.l.Package[r]
-		for _, groups := range []map[string][]dep{p.OptionalDependencies, p.DevDependencies} {
+		for _, groups := range []map[string][]dep{r.OptionalDependencies, r.DevDependencies} {
 			for label, ds := range groups {
 				g.markDirect(ds)
 				visit := func(i int) bool {
@@ -100,7 +100,7 @@ func (g *graph) reach(ctx context.Context, ds []dep, visit func(int) bool) error
 	push := func(ds []dep) {
 		for _, d := range ds {
 			for _, i := range g.resolve(d) {
-				stack = append(stack, item{i, d.Extra})
+				stack = append(stack, item{i, slices.Concat(d.Extra, d.Extras)})
 			}
 		}
 	}

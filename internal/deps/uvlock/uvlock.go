@@ -1,8 +1,9 @@
 // Package uvlock reads uv's uv.lock. The projects of the workspace themselves
 // (virtual sources, workspace members, the editable root) are not dependencies
-// and are left out; what they require directly is marked Direct, and each
-// package's Groups are found by following the dependency graph from the
-// projects' main, optional and development dependencies.
+// and are left out; what they (or, in a workspace without a project, the
+// [manifest] requirements and dependency groups) require directly is marked
+// Direct, and each package's Groups are found by following the dependency graph
+// from the main, optional and development dependencies.
 package uvlock
 
 import (
@@ -27,6 +28,10 @@ func (Extractor) Matches(p string) bool { return path.Base(p) == "uv.lock" }
 type lock struct {
 	Manifest struct {
 		Members []string `toml:"members"`
+		// A workspace without a project of its own (a virtual root, a script)
+		// records what it requires here instead of in a project package.
+		Requirements     []dep            `toml:"requirements"`
+		DependencyGroups map[string][]dep `toml:"dependency-groups"`
 	} `toml:"manifest"`
 	Package []pkg `toml:"package"`
 }
@@ -58,6 +63,7 @@ type dep struct {
 	Version string   `toml:"version"` // only when the name alone is ambiguous
 	Source  *source  `toml:"source"`  // likewise
 	Extra   []string `toml:"extra"`
+	Extras  []string `toml:"extras"` // the spelling of [manifest] requirements
 }
 
 type artifact struct {

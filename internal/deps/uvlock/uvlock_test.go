@@ -143,3 +143,44 @@ func TestMatches(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractManifestRequirements(t *testing.T) {
+	data := `version = 1
+
+[manifest]
+requirements = [{ name = "httpx", extras = ["http2"], specifier = ">=0.27" }]
+
+[manifest.dependency-groups]
+lint = [{ name = "ruff" }]
+
+[[package]]
+name = "httpx"
+version = "0.27.0"
+source = { registry = "https://pypi.org/simple" }
+
+[package.optional-dependencies]
+http2 = [{ name = "h2" }]
+
+[[package]]
+name = "h2"
+version = "4.1.0"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "ruff"
+version = "0.5.0"
+source = { registry = "https://pypi.org/simple" }
+`
+	got, err := Extractor{}.Extract(context.Background(), deps.File{Path: "uv.lock", Content: []byte(data)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []deps.Package{
+		{Name: "httpx", RawName: "httpx", Version: "0.27.0", Direct: true, File: "uv.lock", Line: 9},
+		{Name: "h2", RawName: "h2", Version: "4.1.0", File: "uv.lock", Line: 17},
+		{Name: "ruff", RawName: "ruff", Version: "0.5.0", Groups: []string{"lint"}, Direct: true, File: "uv.lock", Line: 22},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
