@@ -15,8 +15,10 @@ const maxFile = 32 << 20
 
 // Metadata is what krait reads from a distribution's core metadata.
 type Metadata struct {
-	Name           string
-	Version        string
+	// Name and Version are the distribution's, as written.
+	Name    string
+	Version string
+	// RequiresPython is the Requires-Python specifier, or "".
 	RequiresPython string
 	// RequiresDist holds the PEP 508 requirements, markers included.
 	RequiresDist []string
