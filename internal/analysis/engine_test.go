@@ -354,3 +354,14 @@ func TestFileFact(t *testing.T) {
 		t.Errorf("fact computed %d times; want once per file", computed)
 	}
 }
+
+// TestLeaves checks what the engine assumes when it skips names and constants
+// that no rule wants: they have no children.
+func TestLeaves(t *testing.T) {
+	for _, n := range []ast.Node{&ast.Name{ID: "x"}, &ast.Constant{Value: ast.ConstValue{Kind: ast.ConstStr, S: "s"}}} {
+		ast.Children(n, func(c ast.Node) bool {
+			t.Errorf("%T has a child %T", n, c)
+			return true
+		})
+	}
+}
