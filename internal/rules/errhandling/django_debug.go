@@ -86,13 +86,13 @@ func runDjangoDebug(p *analysis.Pass, n ast.Node) {
 		return
 	}
 	django := ruleutil.DefinesDjangoSettings(p.Model)
-	if !django && !ruleutil.IsSettingsPath(p.Path) {
+	if !django && !ruleutil.InSettingsFile(p) {
 		return
 	}
 	if !django && conf == analysis.ConfidenceHigh {
 		conf = analysis.ConfidenceMedium
 	}
-	if ruleutil.IsDevSettingsPath(p.Path) {
+	if ruleutil.InDevSettingsFile(p) {
 		conf = analysis.ConfidenceLow
 	}
 	what := "a settings module"

@@ -63,7 +63,7 @@ func runFlaskDebug(p *analysis.Pass, n ast.Node) {
 	case *ast.Call:
 		flaskDebugCall(p, x)
 	case *ast.Assign:
-		if !ruleutil.IsTrue(p.Model, x.Value) && !truthyString(p, x.Value) {
+		if !debugTargets(x.Targets) || !ruleutil.IsTrue(p.Model, x.Value) && !truthyString(p, x.Value) {
 			return
 		}
 		for _, t := range x.Targets {
@@ -122,6 +122,22 @@ func flaskDebugCall(p *analysis.Pass, c *ast.Call) {
 			reportFlaskConfig(p, c, cfg.Value, "app.config."+a.Attr+"(DEBUG=True) turns on Flask debug mode and the Werkzeug debugger")
 		}
 	}
+}
+
+// debugTargets is flaskDebugTarget's cheap first test, which most
+// assignments fail: a target sets an attribute named debug or an item.
+func debugTargets(targets []ast.Expr) bool {
+	for _, t := range targets {
+		switch x := t.(type) {
+		case *ast.Attribute:
+			if x.Attr == "debug" {
+				return true
+			}
+		case *ast.Subscript:
+			return true
+		}
+	}
+	return false
 }
 
 func flaskDebugTarget(p *analysis.Pass, t, value ast.Expr) {

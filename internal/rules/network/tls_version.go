@@ -60,6 +60,11 @@ func badVersion(p *analysis.Pass, e ast.Expr) (name string, ssl bool) {
 	default:
 		return "", false
 	}
+	// Every argument of every call comes here: most are rejected on the
+	// first letter of the names below.
+	if len(id) < len("SSLv3") || id[0] != 'P' && id[0] != 'S' && id[0] != 'T' {
+		return "", false
+	}
 	var qn string
 	switch id {
 	case "PROTOCOL_SSLv2", "PROTOCOL_SSLv3", "PROTOCOL_TLSv1", "PROTOCOL_TLSv1_1":

@@ -64,8 +64,11 @@ func mayNameSecret(s string) bool {
 	return false
 }
 
-// hasFoldAt reports whether s continues at i with the lowercase ASCII sub,
-// ignoring ASCII case.
+// HasFoldAt reports whether s continues at byte i with the lowercase ASCII
+// sub, ignoring ASCII case: the building block of a rule's cheap test on a
+// name, which must not allocate.
+func HasFoldAt(s string, i int, sub string) bool { return hasFoldAt(s, i, sub) }
+
 func hasFoldAt(s string, i int, sub string) bool {
 	if i+len(sub) > len(s) {
 		return false

@@ -11,7 +11,7 @@ import (
 // testConfidence returns low confidence in test code, where credentials are
 // mostly fixtures, and def elsewhere (0 keeps the rule's default).
 func testConfidence(p *analysis.Pass, def analysis.Confidence) analysis.Confidence {
-	if ruleutil.IsTestPath(p.Path) {
+	if ruleutil.InTestFile(p) {
 		return analysis.ConfidenceLow
 	}
 	return def

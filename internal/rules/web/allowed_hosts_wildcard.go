@@ -120,7 +120,7 @@ func isWildcardHost(p *analysis.Pass, e ast.Expr) bool {
 }
 
 func reportAllowedHosts(p *analysis.Pass, n ast.Node, msg string, conf analysis.Confidence) {
-	if ruleutil.IsDevSettingsPath(p.Path) {
+	if ruleutil.InDevSettingsFile(p) {
 		conf = analysis.ConfidenceLow
 	}
 	p.ReportDiagnostic(analysis.Diagnostic{Node: n, Message: msg, Confidence: conf})

@@ -165,6 +165,9 @@ func namesHost(p *analysis.Pass, e ast.Expr) bool {
 }
 
 func isHostName(s string) bool {
+	if !mayNameHost(s) {
+		return false
+	}
 	var buf [12]string
 	words := ruleutil.SplitName(s, buf[:0])
 	for i, w := range words {
@@ -179,6 +182,30 @@ func isHostName(s string) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// mayNameHost is isHostName's cheap first test, which most assignment
+// targets fail: the name holds one of the host words in any case.
+func mayNameHost(s string) bool {
+	for i := 0; i < len(s); i++ {
+		var found bool
+		switch s[i] | 0x20 {
+		case 'h':
+			found = ruleutil.HasFoldAt(s, i, "host")
+		case 'b':
+			found = ruleutil.HasFoldAt(s, i, "bind")
+		case 'l':
+			found = ruleutil.HasFoldAt(s, i, "listen")
+		case 'i':
+			found = ruleutil.HasFoldAt(s, i, "interface") || ruleutil.HasFoldAt(s, i, "iface") || ruleutil.HasFoldAt(s, i, "ip")
+		case 'a':
+			found = ruleutil.HasFoldAt(s, i, "addr")
+		}
+		if found {
+			return true
 		}
 	}
 	return false
@@ -199,7 +226,7 @@ func bindTarget(p *analysis.Pass, t, value ast.Expr) {
 
 func reportBind(p *analysis.Pass, n ast.Node, msg string) {
 	d := analysis.Diagnostic{Node: n, Message: msg}
-	if ruleutil.IsTestPath(p.Path) {
+	if ruleutil.InTestFile(p) {
 		d.Confidence = analysis.ConfidenceLow
 	}
 	p.ReportDiagnostic(d)

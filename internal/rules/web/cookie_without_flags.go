@@ -66,7 +66,7 @@ func runCookieWithoutFlags(p *analysis.Pass, n ast.Node) {
 	}
 	a, ok := c.Func.(*ast.Attribute)
 	// CookieJar.set_cookie(cookie) takes a Cookie object, not a name and value.
-	if !ok || ruleutil.Arg(c, 1, "value") == nil || ruleutil.HasDoubleStar(c) || ruleutil.IsTestPath(p.Path) ||
+	if !ok || ruleutil.Arg(c, 1, "value") == nil || ruleutil.HasDoubleStar(c) || ruleutil.InTestFile(p) ||
 		strings.Contains(strings.ToLower(ruleutil.ExprTail(a.Value)), "client") {
 		return
 	}

@@ -62,7 +62,7 @@ func runCSRFDisabled(p *analysis.Pass, n ast.Node) {
 		// MyForm(meta={"csrf": False})
 		if k := ruleutil.Keyword(c, "meta"); k != nil {
 			if d, ok := k.Value.(*ast.Dict); ok {
-				if v := dictValue(p, d, "csrf"); v != nil && isFalseLiteral(p, v) && !ruleutil.IsDevSettingsPath(p.Path) {
+				if v := dictValue(p, d, "csrf"); v != nil && isFalseLiteral(p, v) && !ruleutil.InDevSettingsFile(p) {
 					p.Report(k, ruleutil.CallLabel(p.Model, c)+` created with meta={"csrf": False} accepts forged submissions`)
 				}
 			}
@@ -75,7 +75,7 @@ func runCSRFDisabled(p *analysis.Pass, n ast.Node) {
 				p.Report(s.at, s.name+" = False turns off Flask-WTF's CSRF protection")
 			}
 		case "csrf":
-			if s.form == formClass && s.class == "Meta" && isFalseLiteral(p, s.value) && !ruleutil.IsDevSettingsPath(p.Path) {
+			if s.form == formClass && s.class == "Meta" && isFalseLiteral(p, s.value) && !ruleutil.InDevSettingsFile(p) {
 				p.Report(s.at, "form Meta sets csrf = False: the form accepts forged submissions")
 			}
 		case "MIDDLEWARE", "MIDDLEWARE_CLASSES":

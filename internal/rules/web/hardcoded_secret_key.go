@@ -68,7 +68,7 @@ func runHardcodedSecretKey(p *analysis.Pass, n ast.Node) {
 		if ruleutil.IsPlaceholderSecret(v, s.name) {
 			return
 		}
-		if ruleutil.IsTestPath(p.Path) {
+		if ruleutil.InTestFile(p) {
 			conf = analysis.ConfidenceLow
 		}
 		p.ReportDiagnostic(analysis.Diagnostic{Node: s.at, Message: msg + ruleutil.Redact(v), Confidence: conf})

@@ -99,7 +99,7 @@ func targetSetting(p *analysis.Pass, stmt ast.Stmt, t, value ast.Expr, want func
 // in such a file, or in a config class named like DevelopmentConfig or
 // TestingConfig.
 func devContext(p *analysis.Pass, s setting) bool {
-	if ruleutil.IsDevSettingsPath(p.Path) {
+	if ruleutil.InDevSettingsFile(p) {
 		return true
 	}
 	if s.class == "" {

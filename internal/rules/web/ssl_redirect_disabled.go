@@ -49,7 +49,7 @@ SECURE_HSTS_SECONDS = 31536000
 func runSSLRedirectDisabled(p *analysis.Pass, n ast.Node) {
 	if c, ok := n.(*ast.Call); ok {
 		if ruleutil.ResolvedTail(p.Model, c) == "Talisman" && ruleutil.KeywordIsFalse(p.Model, c, "force_https") &&
-			!ruleutil.IsDevSettingsPath(p.Path) &&
+			!ruleutil.InDevSettingsFile(p) &&
 			(p.Model.QualifiedNameIs(c.Func, "flask_talisman.Talisman") || p.Model.QualifiedNameIs(c.Func, "flask_talisman.talisman.Talisman")) {
 			k := ruleutil.Keyword(c, "force_https")
 			p.Report(k, "flask_talisman.Talisman created with force_https=False serves pages over plain HTTP")
