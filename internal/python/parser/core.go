@@ -31,6 +31,12 @@ type parser struct {
 	// again: a measure of the parser's work that tests can compare across
 	// input sizes without timing anything.
 	work      int
+	// workLimit stops the second pass: its invalid_* rules may backtrack
+	// far more than the first pass (nested brackets around an error
+	// multiply the alternatives), so past this much work the parser gives
+	// up on a precise message and reports the first pass's generic error.
+	workLimit int
+	gaveUp    bool
 	levels    []int32 // bracket nesting level per token, for error messages
 	memo      map[memoKey]memoEntry
 	lineStart []int
@@ -165,6 +171,7 @@ func newParser(src []byte, toks []token.Token, tokErr error) *parser {
 }
 
 func (p *parser) resetForSecondPass() {
+	p.workLimit = p.work + secondPassWork(p.work, len(p.toks))
 	p.pos = 0
 	p.invalid = true
 	p.depth = 0
@@ -193,6 +200,9 @@ func (p *parser) fetch() {
 // kind returns the kind of the next token.
 func (p *parser) kind() token.Kind {
 	p.work++
+	if p.work > p.workLimit && p.invalid {
+		p.giveUp()
+	}
 	if p.pos >= p.fill {
 		p.fetch()
 	}
@@ -392,4 +402,21 @@ func isKeywordText(s string) bool {
 		return true
 	}
 	return false
+}
+
+// secondPassWork is how much work the second pass may do: a generous
+// multiple of what the first pass did, so that every ordinary file gets its
+// precise message, and pathological ones stop in linear time.
+func secondPassWork(firstPass, tokens int) int {
+	return 16*firstPass + 64*tokens + 100_000
+}
+
+// giveUp ends the second pass: the recorded error unwinds the parse, and
+// parseTokens replaces it with the first pass's generic error.
+func (p *parser) giveUp() {
+	if p.err != nil {
+		return
+	}
+	p.gaveUp = true
+	p.err = &SyntaxError{Msg: "invalid syntax"}
 }

@@ -109,6 +109,9 @@ func parseTokens(filename string, src []byte, toks []token.Token, tokErr error, 
 		last := p.fill - 1
 		p.resetForSecondPass()
 		p.file()
+		if p.gaveUp {
+			p.err, p.errIsTok = nil, false
+		}
 		p.setSyntaxError(last)
 	}
 	e := *p.err

@@ -355,3 +355,21 @@ func TestNestedAlternatives(t *testing.T) {
 		})
 	}
 }
+
+// TestNestedErrorBounded: an error inside deeply nested brackets once sent
+// the second (invalid_*) pass into backtracking exponential in the depth
+// (found by FuzzParse). The work limit must keep it linear and still report
+// the first pass's error at the offending token.
+func TestNestedErrorBounded(t *testing.T) {
+	for _, n := range []int{20, 60, 150} {
+		src := strings.Repeat("(", 5) + strings.Repeat("[", n) + "$" + strings.Repeat("[", 3) + strings.Repeat("]", n+3) + strings.Repeat(")", 5) + "\n"
+		_, err := ParseFile("nested.py", []byte(src))
+		se, ok := err.(*SyntaxError)
+		if !ok {
+			t.Fatalf("n=%d: got %v, want a SyntaxError", n, err)
+		}
+		if se.Line != 1 || se.Col != 5+n+1 {
+			t.Errorf("n=%d: error at %d:%d (%s), want 1:%d", n, se.Line, se.Col, se.Msg, 5+n+1)
+		}
+	}
+}
