@@ -43,7 +43,7 @@ func Build(mod *ast.Module, opts Options) *Model {
 			m.uses = make([]Use, 0, lines)
 			m.bindings = make([]*Binding, 0, lines*2/5)
 			b.bindingArena = make([]Binding, 0, min(lines*2/5+8, 4096))
-			b.scopeArena = make([]Scope, 0, min(lines/8+4, 1024))
+			b.scopeArena = make([]Scope, 0, min(lines/11+4, 1024))
 		}
 	}
 	prefix := opts.Module
@@ -63,7 +63,9 @@ func Build(mod *ast.Module, opts Options) *Model {
 // push opens a new scope as a child of the current one.
 func (b *builder) push(kind ScopeKind, node ast.Node, name string) *Scope {
 	if len(b.scopeArena) == cap(b.scopeArena) {
-		b.scopeArena = make([]Scope, 0, min(2*cap(b.scopeArena)+8, 1024))
+		// A quarter of what the file has so far: doubling would leave half
+		// of the last chunk unused.
+		b.scopeArena = make([]Scope, 0, min(max(len(b.m.scopes)/4, 8), 1024))
 	}
 	b.scopeArena = append(b.scopeArena, Scope{Kind: kind, Node: node, Parent: b.cur, Name: name})
 	s := &b.scopeArena[len(b.scopeArena)-1]
@@ -82,7 +84,7 @@ func (b *builder) bind(name string, kind BindingKind, node ast.Node, value ast.E
 
 func (b *builder) bindIn(s *Scope, name string, kind BindingKind, node ast.Node, value ast.Expr, eff int64) *Binding {
 	if len(b.bindingArena) == cap(b.bindingArena) {
-		b.bindingArena = make([]Binding, 0, min(2*cap(b.bindingArena)+16, 4096))
+		b.bindingArena = make([]Binding, 0, min(max(len(b.m.bindings)/4, 32), 4096))
 	}
 	b.bindingArena = append(b.bindingArena, Binding{Name: name, Kind: kind, Node: node, Value: value, Scope: s, eff: eff})
 	bd := &b.bindingArena[len(b.bindingArena)-1]

@@ -223,6 +223,9 @@ type Binding struct {
 	Name string
 	// Kind is the binding syntax.
 	Kind BindingKind
+	// later says the binding is made in a block that runs after the code of
+	// Symbol.Scope; it shares Kind's word.
+	later bool
 	// Node is the node that names the binding: the *ast.Name target, the
 	// *ast.Alias of an import, the def or class statement, the *ast.Arg,
 	// the *ast.ExceptHandler, the *ast.MatchAs, *ast.MatchStar or
@@ -245,9 +248,8 @@ type Binding struct {
 	// "pkg.mod.C.method" or "pkg.mod.f.<locals>.g". It is "" otherwise.
 	Qualified string
 
-	eff   int64 // position from which the binding is in effect
-	end   int64 // for BindExcept, the end of the handler that deletes it
-	later bool  // made in a block that runs after the code of Symbol.Scope
+	eff int64 // position from which the binding is in effect
+	end int64 // for BindExcept, the end of the handler that deletes it
 }
 
 // UseKind says what a loaded name refers to.
