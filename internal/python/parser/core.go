@@ -2,6 +2,7 @@ package parser
 
 import (
 	"errors"
+	"math"
 
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/python/token"
@@ -139,7 +140,8 @@ type memoEntry struct {
 }
 
 func newParser(src []byte, toks []token.Token, tokErr error) *parser {
-	p := &parser{src: src, text: string(src), toks: toks}
+	// The first pass has no work limit: kind's one comparison never fires.
+	p := &parser{src: src, text: string(src), toks: toks, workLimit: math.MaxInt}
 	if tokErr != nil {
 		var se *SyntaxError
 		if !errors.As(tokErr, &se) {
@@ -200,7 +202,7 @@ func (p *parser) fetch() {
 // kind returns the kind of the next token.
 func (p *parser) kind() token.Kind {
 	p.work++
-	if p.work > p.workLimit && p.invalid {
+	if p.work > p.workLimit {
 		p.giveUp()
 	}
 	if p.pos >= p.fill {
