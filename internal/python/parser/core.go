@@ -31,7 +31,7 @@ type parser struct {
 	// work counts the tokens examined, each examination of one counted
 	// again: a measure of the parser's work that tests can compare across
 	// input sizes without timing anything.
-	work      int
+	work int
 	// workLimit stops the second pass: its invalid_* rules may backtrack
 	// far more than the first pass (nested brackets around an error
 	// multiply the alternatives), so past this much work the parser gives
