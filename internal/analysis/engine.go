@@ -284,7 +284,7 @@ func (r *runner) walk() (done bool) {
 			reverse(stack[start:])
 			next = 0
 		}
-		if c, ok := node.(*ast.Call); ok && r.e.callees != nil && r.model != nil {
+		if c, ok := node.(*ast.Call); ok && r.e.callees != nil {
 			for w, bits := range r.callRules(c) {
 				for ; bits != 0; bits &= bits - 1 {
 					i := int32(w*64 + mathbits.TrailingZeros64(bits))
@@ -318,7 +318,9 @@ func (r *runner) callRules(c *ast.Call) ruleSet {
 		written = f.Attr
 	case *ast.Name:
 		written = f.ID
-		resolved = r.model.QualifiedTail(f)
+		if r.model != nil {
+			resolved = r.model.QualifiedTail(f)
+		}
 	}
 	a, b := r.calleeRules(written), r.calleeRules(resolved)
 	if a == nil && b == nil {

@@ -365,3 +365,15 @@ func TestLeaves(t *testing.T) {
 		})
 	}
 }
+
+func TestEngineCalleesWithoutModel(t *testing.T) {
+	f, _ := parse(t, "run(1)\nother(2)\n")
+	calls := 0
+	r := &Rule{Code: "KR001", Kinds: []ast.Kind{ast.KindCall}, Callees: []string{"run"}, Run: func(*Pass, ast.Node) { calls++ }}
+	if _, err := NewEngine([]*Rule{r}).Run("t.py", f, nil); err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Errorf("rule called %d times without a model; want once, for run(1)", calls)
+	}
+}
