@@ -40,4 +40,10 @@ type Rule struct {
 	// File, if set, runs once per file before the walk, for checks that look at
 	// the file as a whole (its path, its comments, its source text).
 	File func(p *Pass)
+
+	// Analyzer is empty for a rule the engine runs through its hooks. Otherwise it
+	// names the analyzer (AnalyzerDeps, AnalyzerSecrets, ...) that reports the rule's
+	// findings itself; such a rule has no hooks and is listed for its metadata, so
+	// that configuration, `krait rules` and SARIF know it.
+	Analyzer string
 }

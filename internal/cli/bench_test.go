@@ -34,7 +34,7 @@ func stdlibDir(b *testing.B) string {
 // registered rule, end to end: walk, read, parse, model, rules, report.
 func BenchmarkScanStdlib(b *testing.B) {
 	dir := stdlibDir(b)
-	a := &app{stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }, registry: rules.Categories}
+	a := &app{stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }, registry: rules.Categories, analyzers: defaultAnalyzers}
 	cpu0 := cpuTime()
 	for b.Loop() {
 		if code := run(context.Background(), []string{"scan", "-q", "-f", "json", "--fail-on", "never", dir}, a); code != ExitOK {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/rules"
 )
 
@@ -35,10 +36,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	// scan that is slow to wind down.
 	context.AfterFunc(ctx, stop)
 	return run(ctx, args, &app{
-		stdout:   stdout,
-		stderr:   stderr,
-		getenv:   os.Getenv,
-		registry: rules.Categories,
+		stdout:    stdout,
+		stderr:    stderr,
+		getenv:    os.Getenv,
+		registry:  rules.Categories,
+		analyzers: defaultAnalyzers,
 	})
 }
 
@@ -48,6 +50,9 @@ type app struct {
 	getenv         func(string) string
 	// registry returns the rules by category; tests replace it.
 	registry func() []rules.Category
+	// analyzers builds the analyzers that run beside the rule engine for a scan;
+	// tests replace it.
+	analyzers func(cfg *scanConfig) ([]analysis.FileAnalyzer, []analysis.ProjectAnalyzer, error)
 	// code is the exit code a command chose when it did not fail.
 	code int
 }

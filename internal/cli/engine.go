@@ -26,6 +26,8 @@ const (
 	errKindInternal = "internal"
 	// errKindEncoding is a source encoding that CPython decodes and krait cannot.
 	errKindEncoding = "encoding"
+	// errKindAnalysis is a file an analyzer could not read, such as a broken lock file.
+	errKindAnalysis = "analysis"
 )
 
 // scanResult is everything a scan produced, in a deterministic order.
@@ -41,6 +43,8 @@ type scanResult struct {
 	phases   phaseTimes
 	// fixed lists the baseline entries that no finding matched any more.
 	fixed []config.Entry
+	// notices are the analyzers' one-line messages for the user (stderr).
+	notices []string
 }
 
 // phaseTimes are the time spent in each stage of the pipeline. The per-file stages
@@ -48,6 +52,8 @@ type scanResult struct {
 // wall-clock time.
 type phaseTimes struct {
 	walk, parse, model, rules time.Duration
+	// analyzers is the file analyzers' time; project the project analyzers'.
+	analyzers, project time.Duration
 }
 
 func (p *phaseTimes) add(q phaseTimes) {
@@ -55,6 +61,8 @@ func (p *phaseTimes) add(q phaseTimes) {
 	p.parse += q.parse
 	p.model += q.model
 	p.rules += q.rules
+	p.analyzers += q.analyzers
+	p.project += q.project
 }
 
 // outcome is what analysing one file gave.
@@ -66,6 +74,10 @@ type outcome struct {
 	skip     *walk.Skip
 	findings []analysis.Finding
 	phases   phaseTimes
+	// source is the file kept for the project analyzers, if one of them wants it.
+	source *analysis.Source
+	// imports are the modules a Python file imports, when a project analyzer runs.
+	imports []analysis.Import
 }
 
 // progressFunc is told each time a file is done; it must be safe for concurrent use.
@@ -73,8 +85,13 @@ type progressFunc func()
 
 // scanJob is what every worker needs to analyse files.
 type scanJob struct {
-	engine  *analysis.Engine
-	maxSize int64
+	engine *analysis.Engine
+	// files are the analyzers that check files one at a time beside the engine;
+	// projects run once after all files, on the files they asked for.
+	files    []analysis.FileAnalyzer
+	projects []analysis.ProjectAnalyzer
+	enabled  func(code string) bool
+	maxSize  int64
 	// projectRoot is the absolute directory that fingerprints are relative to.
 	projectRoot string
 	// packages holds the directories (as walked) that contain an __init__.py, from which
@@ -82,9 +99,11 @@ type scanJob struct {
 	packages map[string]bool
 }
 
-// scanFiles walks cfg.paths and analyses the Python files on cfg.jobs workers.
-// start is called once the number of files to analyse is known.
-func scanFiles(ctx context.Context, cfg *scanConfig, engine *analysis.Engine, start func(total int) progressFunc) (*scanResult, error) {
+// scanFiles walks cfg.paths and analyses the files on cfg.jobs workers: Python
+// sources through the rule engine, and every file some analyzer wants through it;
+// then it runs the project analyzers. start is called once the number of files to
+// analyse is known.
+func scanFiles(ctx context.Context, cfg *scanConfig, s *settings, start func(total int) progressFunc) (*scanResult, error) {
 	began, cpu0 := time.Now(), cpuTime()
 	found, err := walk.Walk(ctx, cfg.paths, cfg.walk)
 	if err != nil {
@@ -95,11 +114,14 @@ func scanFiles(ctx context.Context, cfg *scanConfig, engine *analysis.Engine, st
 		res.errors = append(res.errors, report.FileError{Path: e.Path, Kind: errKindRead, Message: e.Err.Error()})
 	}
 
-	// Only Python sources have an analyzer so far; other files are not read at all.
-	job := &scanJob{engine: engine, maxSize: cfg.walk.MaxFileSize, projectRoot: absDir(cfg.root), packages: map[string]bool{}}
+	job := &scanJob{
+		engine: s.engine, files: s.fileAnalyzers, projects: s.projectAnalyzers, enabled: s.enabled,
+		maxSize: cfg.walk.MaxFileSize, projectRoot: absDir(cfg.root), packages: map[string]bool{},
+	}
+	// Files that no analyzer wants are not read at all.
 	var files []walk.File
 	for _, f := range found.Files {
-		if f.Kind != walk.Python {
+		if f.Kind != walk.Python && !job.wantsOther(f.Rel) {
 			continue
 		}
 		files = append(files, f)
@@ -136,7 +158,13 @@ feed:
 		return nil, err
 	}
 
+	var sources []analysis.Source
+	var imports []analysis.Import
 	for _, o := range outs {
+		if o.source != nil {
+			sources = append(sources, *o.source)
+		}
+		imports = append(imports, o.imports...)
 		res.phases.add(o.phases)
 		res.errors = append(res.errors, o.errs...)
 		switch {
@@ -149,6 +177,11 @@ feed:
 			res.skipped = append(res.skipped, *o.skip)
 		}
 	}
+	t0 := time.Now()
+	if err := job.runProjects(ctx, res, sources, imports); err != nil {
+		return nil, err
+	}
+	res.phases.project = time.Since(t0)
 	sort.SliceStable(res.errors, func(i, j int) bool { return res.errors[i].Path < res.errors[j].Path })
 	sort.SliceStable(res.skipped, func(i, j int) bool { return res.skipped[i].Path < res.skipped[j].Path })
 	res.elapsed, res.cpu = time.Since(began), cpuTime()-cpu0
@@ -173,28 +206,147 @@ func (j *scanJob) analyse(f walk.File) (o outcome) {
 		}
 		return outcome{errs: []report.FileError{{Path: f.Path, Kind: errKindRead, Message: unwrapPath(err).Error()}}}
 	}
+	src := &analysis.Source{Path: f.Path, Rel: j.fingerprintPath(f), Data: data}
+	if f.Kind != walk.Python {
+		o.phases.parse = time.Since(t0)
+		o.analysed, o.lines, o.bytes = true, countLines(data), int64(len(data))
+		j.checkSource(&o, src, false)
+		return o
+	}
 	file, err := parser.Parse(f.Path, data)
 	t1 := time.Now()
 	o.phases.parse = t1.Sub(t0)
 	if err != nil {
 		o.errs = []report.FileError{*parseError(f.Path, err)}
+		// The analyzers that read bytes still see a file that does not parse.
+		j.checkSource(&o, src, true)
 		return o
 	}
 	o.analysed, o.lines, o.bytes = true, countLines(data), int64(len(data))
-	if len(j.engine.Rules()) == 0 {
+	src.Python = file
+	if len(j.engine.Rules()) == 0 && len(j.files) == 0 && len(j.projects) == 0 {
 		return o
 	}
 	model := semantic.Build(file.Module, semantic.ModuleOptions(f.Rel, j.packageDepth(f)))
+	src.Model = model
 	t2 := time.Now()
 	o.phases.model = t2.Sub(t1)
-	findings, err := j.engine.Run(j.fingerprintPath(f), file, model)
-	o.phases.rules = time.Since(t2)
-	for i := range findings {
-		findings[i].Path = f.Path
+	if len(j.engine.Rules()) > 0 {
+		findings, err := j.engine.Run(src.Rel, file, model)
+		for i := range findings {
+			findings[i].Path = f.Path
+		}
+		o.findings = findings
+		o.errs = ruleErrors(f.Path, err)
 	}
-	o.findings = findings
-	o.errs = ruleErrors(f.Path, err)
+	o.phases.rules = time.Since(t2)
+	if len(j.projects) > 0 {
+		for _, im := range model.ImportedModules() {
+			if im.Module != "" && !im.TypeChecking {
+				o.imports = append(o.imports, analysis.Import{Module: im.Module, Path: f.Path, Line: im.Pos.Lineno})
+			}
+		}
+	}
+	j.checkSource(&o, src, true)
 	return o
+}
+
+// wantsOther reports whether some analyzer wants a file that is not Python source.
+func (j *scanJob) wantsOther(rel string) bool {
+	for _, a := range j.files {
+		if a.Wants(rel, false) {
+			return true
+		}
+	}
+	for _, a := range j.projects {
+		if a.Wants(rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkSource runs the file analyzers that want src and keeps it for the project
+// analyzers that do. Each analyzer's panic is an error for this file alone.
+func (j *scanJob) checkSource(o *outcome, src *analysis.Source, python bool) {
+	t0 := time.Now()
+	for _, a := range j.files {
+		if !a.Wants(src.Rel, python) {
+			continue
+		}
+		fs, err := checkFile(a, src, j.enabled)
+		if err != nil {
+			o.errs = append(o.errs, report.FileError{Path: src.Path, Kind: errKindInternal, Message: oneLine(err.Error())})
+		}
+		o.findings = append(o.findings, fs...)
+	}
+	o.phases.analyzers = time.Since(t0)
+	for _, a := range j.projects {
+		if a.Wants(src.Rel) {
+			o.source = src
+			break
+		}
+	}
+}
+
+// checkFile runs one file analyzer, turning a panic into an error.
+func checkFile(a analysis.FileAnalyzer, src *analysis.Source, enabled func(string) bool) (fs []analysis.Finding, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fs, err = nil, fmt.Errorf("internal error in the %s analyzer: %v", analyzerName(a.Rules()), r)
+		}
+	}()
+	return a.Check(src, enabled), nil
+}
+
+// runProjects runs the project analyzers over the files they asked for.
+func (j *scanJob) runProjects(ctx context.Context, res *scanResult, sources []analysis.Source, imports []analysis.Import) error {
+	if len(j.projects) == 0 {
+		return nil
+	}
+	sort.SliceStable(sources, func(a, b int) bool { return sources[a].Path < sources[b].Path })
+	for _, a := range j.projects {
+		p := &analysis.Project{Root: j.projectRoot, Imports: imports, Enabled: j.enabled}
+		for _, src := range sources {
+			if a.Wants(src.Rel) {
+				p.Files = append(p.Files, src)
+			}
+		}
+		out, err := analyzeProject(ctx, a, p)
+		if err != nil {
+			return err
+		}
+		res.findings = append(res.findings, out.Findings...)
+		for _, e := range out.Errors {
+			res.errors = append(res.errors, report.FileError{Path: e.Path, Line: e.Line, Kind: errKindAnalysis, Message: oneLine(e.Message)})
+		}
+		res.notices = append(res.notices, out.Notices...)
+	}
+	return nil
+}
+
+// analyzeProject runs one project analyzer, turning a panic into an error.
+func analyzeProject(ctx context.Context, a analysis.ProjectAnalyzer, p *analysis.Project) (out *analysis.ProjectResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("internal error in the %s analyzer: %v", analyzerName(a.Rules()), r)
+		}
+	}()
+	out, err = a.Analyze(ctx, p)
+	if err == nil && out == nil {
+		out = &analysis.ProjectResult{}
+	}
+	return out, err
+}
+
+// analyzerName names an analyzer in an error message by its rules' analyzer.
+func analyzerName(rs []*analysis.Rule) string {
+	for _, r := range rs {
+		if r.Analyzer != "" {
+			return r.Analyzer
+		}
+	}
+	return "unnamed"
 }
 
 // packageDepth counts the directories directly above f, up to its scan root, that

@@ -28,7 +28,9 @@ type runOpts struct {
 	env        map[string]string
 	rules      []*analysis.Rule
 	categories []rules.Category
-	ctx        context.Context
+	// analyzers replaces the analyzers beside the engine; nil runs none.
+	analyzers func(*scanConfig) ([]analysis.FileAnalyzer, []analysis.ProjectAnalyzer, error)
+	ctx       context.Context
 }
 
 func runKrait(t *testing.T, o runOpts, args ...string) result {
@@ -47,6 +49,12 @@ func runKrait(t *testing.T, o runOpts, args ...string) result {
 				return o.categories
 			}
 			return []rules.Category{{Name: "test", Rules: o.rules}}
+		},
+		analyzers: func(cfg *scanConfig) ([]analysis.FileAnalyzer, []analysis.ProjectAnalyzer, error) {
+			if o.analyzers == nil {
+				return nil, nil, nil
+			}
+			return o.analyzers(cfg)
 		},
 	})
 	return result{code: code, stdout: stdout.String(), stderr: stderr.String()}

@@ -19,6 +19,11 @@ type settings struct {
 	eff      *config.Effective
 	baseline *config.Baseline
 	engine   *analysis.Engine
+	// rules are all the enabled rules, the engine's and the analyzers'.
+	rules            []*analysis.Rule
+	enabled          func(code string) bool
+	fileAnalyzers    []analysis.FileAnalyzer
+	projectAnalyzers []analysis.ProjectAnalyzer
 }
 
 // loadSettings reads the configuration in cfg.root, merges the flags over it, and
@@ -41,14 +46,45 @@ func loadSettings(cmd *cobra.Command, a *app, cfg *scanConfig) (*settings, error
 			return nil, err
 		}
 	}
-	var enabled []*analysis.Rule
+	var engineRules []*analysis.Rule
+	on := map[string]bool{}
 	for _, r := range rules.Flatten(cats) {
-		if eff.Enabled(r) {
-			enabled = append(enabled, r)
+		if !eff.Enabled(r) {
+			continue
+		}
+		s.rules = append(s.rules, r)
+		on[r.Code] = true
+		if r.Analyzer == "" {
+			engineRules = append(engineRules, r)
 		}
 	}
-	s.engine = analysis.NewEngine(enabled)
+	s.enabled = func(code string) bool { return on[code] }
+	s.engine = analysis.NewEngine(engineRules)
+	files, projects, err := a.analyzers(cfg)
+	if err != nil {
+		return nil, err
+	}
+	// An analyzer none of whose rules is enabled is not run at all.
+	for _, fa := range files {
+		if anyEnabled(fa.Rules(), on) {
+			s.fileAnalyzers = append(s.fileAnalyzers, fa)
+		}
+	}
+	for _, pa := range projects {
+		if anyEnabled(pa.Rules(), on) {
+			s.projectAnalyzers = append(s.projectAnalyzers, pa)
+		}
+	}
 	return s, nil
+}
+
+func anyEnabled(rs []*analysis.Rule, on map[string]bool) bool {
+	for _, r := range rs {
+		if on[r.Code] {
+			return true
+		}
+	}
+	return false
 }
 
 // catalog tells the configuration which rule codes and categories exist.
@@ -69,14 +105,15 @@ func catalog(cats []rules.Category) config.Catalog {
 func scan(ctx context.Context, a *app, cfg *scanConfig, s *settings) (*scanResult, error) {
 	defer tuneGC(a.getenv)()
 	prog := newProgress(a, !cfg.noProgress && !cfg.quiet)
-	res, err := scanFiles(ctx, cfg, s.engine, prog.start)
+	res, err := scanFiles(ctx, cfg, s, prog.start)
 	prog.finish()
 	if err != nil {
 		return nil, err
 	}
 	kept := res.findings[:0]
 	for _, f := range res.findings {
-		if s.eff.Keep(f) {
+		// Analyzers may report rules that are switched off; the engine never does.
+		if s.enabled(f.Code) && s.eff.Keep(f) {
 			kept = append(kept, f)
 		}
 	}
@@ -104,7 +141,7 @@ func runScan(cmd *cobra.Command, a *app, cfg *scanConfig) (int, error) {
 		Findings: res.findings,
 		Errors:   res.errors,
 		Stats:    &report.Stats{Files: res.files, Lines: res.lines, Bytes: res.bytes, Skipped: skippedByReason(res)},
-		Rules:    s.engine.Rules(),
+		Rules:    s.rules,
 		Root:     cfg.root,
 	}
 	if cfg.stats {
@@ -124,6 +161,11 @@ func runScan(cmd *cobra.Command, a *app, cfg *scanConfig) (int, error) {
 	}
 	if cfg.stats {
 		writeStats(a.stderr, res, result.Stats.Measured, cfg.format == "text")
+	}
+	if !cfg.quiet {
+		for _, n := range res.notices {
+			fmt.Fprintf(a.stderr, "krait: %s\n", n)
+		}
 	}
 	if n := len(res.fixed); n > 0 && !cfg.quiet {
 		entries := "1 baseline entry matches"

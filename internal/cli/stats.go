@@ -37,8 +37,8 @@ func writeStats(w io.Writer, res *scanResult, m *report.Measured, totals bool) {
 			m.Seconds, m.LinesPerSecond, res.cpu.Seconds(), mebibytes(m.PeakRSSBytes))
 	}
 	p := res.phases
-	fmt.Fprintf(w, "krait: stats: %s; walk %.3fs, parse %.3fs, model %.3fs, rules %.3fs (summed over workers)\n",
-		plural(len(res.findings), "finding"), p.walk.Seconds(), p.parse.Seconds(), p.model.Seconds(), p.rules.Seconds())
+	fmt.Fprintf(w, "krait: stats: %s; walk %.3fs, parse %.3fs, model %.3fs, rules %.3fs, file analyzers %.3fs (summed over workers), project analyzers %.3fs\n",
+		plural(len(res.findings), "finding"), p.walk.Seconds(), p.parse.Seconds(), p.model.Seconds(), p.rules.Seconds(), p.analyzers.Seconds(), p.project.Seconds())
 	if !totals {
 		return
 	}

@@ -102,6 +102,14 @@ func checkRule(t *testing.T, category string, r *analysis.Rule) {
 		}
 	}
 	checkDoc(t, r.Doc)
+	if r.Analyzer != "" {
+		// The analyzer reports these findings itself and tests them with its own
+		// positive and negative samples; the rule is only its metadata.
+		if r.Run != nil || r.File != nil || len(r.Kinds) > 0 || len(r.Callees) > 0 {
+			t.Errorf("rule of analyzer %q has engine hooks", r.Analyzer)
+		}
+		return
+	}
 	checkHooks(t, r)
 	if pkg := rulePackage(r); pkg != "" && pkg != category {
 		t.Errorf("rule code lives in package %s but is listed in %s/list.go", pkg, category)
