@@ -59,7 +59,8 @@ type ProjectAnalyzer interface {
 	Analyze(ctx context.Context, p *Project) (*ProjectResult, error)
 }
 
-// Project is what a ProjectAnalyzer sees of the scan.
+// Project is what a ProjectAnalyzer sees of the scan. Build it with NewProject so
+// that the analyzers share their ProjectFacts.
 type Project struct {
 	// Root is the absolute project directory (where the configuration lives).
 	Root string
@@ -70,6 +71,8 @@ type Project struct {
 	Imports []Import
 	// Enabled says whether a rule code is switched on.
 	Enabled func(code string) bool
+
+	facts *projectFacts
 }
 
 // Import is one module named by an import statement of a scanned file.

@@ -305,13 +305,15 @@ func (j *scanJob) runProjects(ctx context.Context, res *scanResult, sources []an
 		return nil
 	}
 	sort.SliceStable(sources, func(a, b int) bool { return sources[a].Path < sources[b].Path })
+	base := analysis.NewProject(j.projectRoot, imports, j.enabled)
 	for _, a := range j.projects {
-		p := &analysis.Project{Root: j.projectRoot, Imports: imports, Enabled: j.enabled}
+		var files []analysis.Source
 		for _, src := range sources {
 			if a.Wants(src.Rel) {
-				p.Files = append(p.Files, src)
+				files = append(files, src)
 			}
 		}
+		p := base.WithFiles(files)
 		out, err := analyzeProject(ctx, a, p)
 		if err != nil {
 			return err
