@@ -36,3 +36,21 @@ func TestNewFinding(t *testing.T) {
 		t.Errorf("NewFinding = %+v", f)
 	}
 }
+
+func TestRedactSecret(t *testing.T) {
+	tests := []struct{ text, secret, want string }{
+		{`password = "hunter2hunter2"`, "hunter2hunter2", `password = "hunt…"`},
+		{`key = "short"`, "short", `key = "…"`},
+		{`a = "ghp_abcdefghij" + "ghp_abcdefghij"`, "ghp_abcdefghij", `a = "ghp_…" + "ghp_…"`},
+		{`nothing here`, "zzzzzzzzzz", `nothing here`},
+		{`k = "éèêëēėęabc"`, "éèêëēėęabc", `k = "éèêë…"`},
+	}
+	for _, tt := range tests {
+		if got := RedactSecret(tt.text, tt.secret); got != tt.want {
+			t.Errorf("RedactSecret(%q, %q) = %q, want %q", tt.text, tt.secret, got, tt.want)
+		}
+	}
+	if SecretDigest("a") == SecretDigest("b") {
+		t.Error("SecretDigest does not tell secrets apart")
+	}
+}

@@ -379,7 +379,11 @@ func (r *runner) findings() []Finding {
 		}
 		f := newFinding(r.path, rd.rule, rd.d, pos)
 		f.Snippet = snippet(r.file, pos, loc.compound)
-		out = append(out, pending{f: f, scope: loc.scope, text: nodeText(r.file, pos, loc.compound)})
+		text := nodeText(r.file, pos, loc.compound)
+		if s := rd.d.Secret; s != "" {
+			f.Snippet, f.Message, text = RedactSecret(f.Snippet, s), RedactSecret(f.Message, s), RedactSecret(text, s)
+		}
+		out = append(out, pending{f: f, scope: loc.scope, text: text})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return findingLess(&out[i].f, &out[j].f) })
 	var fp Fingerprinter

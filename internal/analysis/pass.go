@@ -36,6 +36,10 @@ type Diagnostic struct {
 	// Severity and Confidence override the rule's defaults when non-zero.
 	Severity   Severity
 	Confidence Confidence
+	// Secret, when set, is a credential in the flagged code: the engine redacts it
+	// from the snippet and the message (RedactSecret), and hashes it out of the
+	// fingerprint, so that no report repeats it.
+	Secret string
 }
 
 // NewPass returns a pass over one file whose diagnostics go to report.
