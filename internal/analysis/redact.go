@@ -10,11 +10,7 @@ import (
 // redactKeep is how many characters of a secret a report shows (DESIGN.md, Formats).
 const redactKeep = 4
 
-// RedactSecret replaces every occurrence of secret in text with its first four
-// characters and "…". A secret of at most eight characters keeps none: showing half
-// of it would give too much away. The secret hashed into a fingerprint is replaced
-// the same way, so the fingerprint still tells two secrets apart through
-// SecretDigest when the caller adds it.
+// RedactSecret replaces every occurrence of secret in text with Redacted(secret).
 func RedactSecret(text, secret string) string {
 	if secret == "" || !strings.Contains(text, secret) {
 		return text
@@ -22,7 +18,9 @@ func RedactSecret(text, secret string) string {
 	return strings.ReplaceAll(text, secret, Redacted(secret))
 }
 
-// Redacted is the form in which a report shows a secret.
+// Redacted is the form in which a report shows a secret: its first four characters
+// and "…". A secret of at most eight characters keeps none, since showing half of it
+// would give too much away.
 func Redacted(secret string) string {
 	if utf8.RuneCountInString(secret) <= 2*redactKeep {
 		return "…"

@@ -109,6 +109,10 @@ func sarifFinding(root string, f analysis.Finding, ruleIndex int, flow []FlowSte
 		Locations: []sarifLocation{{PhysicalLocation: loc}},
 		Properties: &sarifResultProperties{
 			Severity: levelName(f.Severity), Confidence: levelName(f.Confidence),
+			Package: f.Package, Version: f.Version,
+			VulnerabilityID: f.VulnerabilityID, VulnerabilityAliases: f.VulnerabilityAliases,
+			FixedIn: f.FixedIn, Imported: f.Imported, Imitates: f.Imitates, RiskScore: f.RiskScore,
+			Provider: f.Provider, Commit: f.Commit, Author: f.Author, Date: f.Date,
 		},
 	}
 	if f.Fingerprint != "" {

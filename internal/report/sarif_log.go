@@ -89,6 +89,20 @@ type sarifResult struct {
 type sarifResultProperties struct {
 	Severity   string `json:"severity,omitempty"`
 	Confidence string `json:"confidence,omitempty"`
+	// The dependency, supply-chain and secrets fields of the finding, under the names
+	// the JSON format uses.
+	Package              string   `json:"package,omitempty"`
+	Version              string   `json:"version,omitempty"`
+	VulnerabilityID      string   `json:"vulnerability_id,omitempty"`
+	VulnerabilityAliases []string `json:"vulnerability_aliases,omitempty"`
+	FixedIn              string   `json:"fixed_in,omitempty"`
+	Imported             string   `json:"imported,omitempty"`
+	Imitates             string   `json:"imitates,omitempty"`
+	RiskScore            float64  `json:"risk_score,omitempty"`
+	Provider             string   `json:"provider,omitempty"`
+	Commit               string   `json:"commit,omitempty"`
+	Author               string   `json:"author,omitempty"`
+	Date                 string   `json:"date,omitempty"`
 }
 
 type sarifLocation struct {

@@ -15,6 +15,8 @@ import (
 	// embeds (errata01, unexported); sarifSchemaText reads it from the module cache.
 	_ "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 	"github.com/xeipuuv/gojsonschema"
+
+	"github.com/kraitsec/krait/internal/analysis"
 )
 
 // sarifSchemaText returns the official SARIF 2.1.0 JSON schema as go-sarif ships it.
@@ -239,5 +241,22 @@ func TestUTF16Column(t *testing.T) {
 				t.Errorf("utf16Column(%q, %d) = %d; want %d", tt.text, tt.col, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestSARIFDependencyProperties(t *testing.T) {
+	f := analysis.Finding{
+		Code: "KR701", Name: "vulnerable-dependency", Message: "m", Path: "requirements.txt", Line: 2,
+		Severity: analysis.SeverityHigh, Confidence: analysis.ConfidenceHigh,
+		Package: "django", Version: "3.2.0", VulnerabilityID: "GHSA-xxxx", VulnerabilityAliases: []string{"CVE-1"},
+	}
+	res := sarifFinding("", f, 0, nil)
+	b, err := json.Marshal(res.Properties)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"severity":"high","confidence":"high","package":"django","version":"3.2.0","vulnerability_id":"GHSA-xxxx","vulnerability_aliases":["CVE-1"]}`
+	if string(b) != want {
+		t.Errorf("properties = %s\nwant %s", b, want)
 	}
 }
