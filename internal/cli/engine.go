@@ -248,6 +248,7 @@ func (j *scanJob) analyse(f walk.File) (o outcome) {
 		}
 	}
 	j.checkSource(&o, src, true)
+	o.findings = dropSupersededSecrets(o.findings)
 	return o
 }
 
