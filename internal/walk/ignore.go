@@ -86,8 +86,7 @@ func parseIgnore(data []byte, domain []string) []gitignore.Pattern {
 // .git/info/exclude and the .gitignore files of the directories in between.
 // If those patterns would ignore the root itself, they are dropped: a directory named
 // on the command line is always scanned.
-func repoContext(realRoot string, maxDepth int) (base []string, stack ignoreStack, errs []Error) {
-	repo := ""
+func repoContext(realRoot string, maxDepth int) (repo string, base []string, stack ignoreStack, errs []Error) {
 	for dir, i := realRoot, 0; i <= maxDepth; i++ {
 		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
 			repo = dir
@@ -100,11 +99,11 @@ func repoContext(realRoot string, maxDepth int) (base []string, stack ignoreStac
 		dir = parent
 	}
 	if repo == "" {
-		return nil, nil, nil
+		return "", nil, nil, nil
 	}
 	rel, err := filepath.Rel(repo, realRoot)
 	if err != nil {
-		return nil, nil, []Error{{Path: realRoot, Err: err}}
+		return "", nil, nil, []Error{{Path: realRoot, Err: err}}
 	}
 	base = splitRel(rel)
 
@@ -123,9 +122,9 @@ func repoContext(realRoot string, maxDepth int) (base []string, stack ignoreStac
 		load(filepath.Join(repo, filepath.Join(base[:i]...), ".gitignore"), base[:i])
 	}
 	if len(base) > 0 && stack.match(base, true) {
-		return base, nil, errs
+		return repo, base, nil, errs
 	}
-	return base, stack, errs
+	return repo, base, stack, errs
 }
 
 // splitRel turns a relative OS path into its components; "." has none.

@@ -24,6 +24,7 @@ type walker struct {
 type rootCtx struct {
 	realRoot string   // the root with symlinks resolved, for the "inside the root" test
 	base     []string // the root's components inside its git repository
+	tracked  *tracked // the repository's tracked files; nil outside a repository
 }
 
 // dirTask is one directory (or a symlink to one) to walk.
@@ -72,8 +73,11 @@ func (w *walker) walkRoot(ctx context.Context, root string) error {
 		return nil
 	}
 	rc := &rootCtx{realRoot: abs}
-	base, stack, errs := repoContext(abs, w.opts.maxDepth())
+	repo, base, stack, errs := repoContext(abs, w.opts.maxDepth())
 	rc.base = base
+	if repo != "" {
+		rc.tracked = newTracked(repo)
+	}
 	w.res.Errors = append(w.res.Errors, errs...)
 	if !w.enter(info) {
 		w.skip(root, ReasonDuplicate, true)
@@ -215,7 +219,7 @@ func (w *walker) filtered(rc *rootCtx, stack ignoreStack, rel []string, isDir bo
 	if w.exclude.isUser(strings.Join(rel, "/"), name) {
 		return ReasonExcluded, true
 	}
-	if stack.match(rc.repoParts(rel), isDir) {
+	if parts := rc.repoParts(rel); stack.match(parts, isDir) && !rc.tracked.has(parts, isDir) {
 		return ReasonGitignored, true
 	}
 	return "", false
