@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -55,6 +56,8 @@ type app struct {
 	analyzers func(cfg *scanConfig) ([]analysis.FileAnalyzer, []analysis.ProjectAnalyzer, error)
 	// code is the exit code a command chose when it did not fail.
 	code int
+	// now is the clock of the commands that report ages and dates; nil means time.Now.
+	now func() time.Time
 }
 
 // usageError is a mistake in how krait was called, as opposed to a failure while
