@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kraitsec/krait/internal/supplychain/popular"
 	"github.com/kraitsec/krait/internal/vulndb"
 )
 
@@ -149,7 +150,7 @@ func writeDBStatus(w io.Writer, st *dbStatusJSON) error {
 			line("entries", "%s %s", thousands(p.Names), noun(p.Names, "name", "names"))
 			line("updated", "%s, %s", humanAge(time.Duration(p.AgeSeconds)*time.Second), p.UpdatedAt.Format(time.DateOnly))
 			if p.Stale {
-				line("warning", "older than %d days; run 'krait db update'", int(popularMaxAge/(24*time.Hour)))
+				line("warning", "older than %d days; run 'krait db update'", int(popular.DefaultMaxAge/(24*time.Hour)))
 			}
 		}
 	}

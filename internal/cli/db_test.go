@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kraitsec/krait/internal/rules"
+	"github.com/kraitsec/krait/internal/supplychain/popular"
 	"github.com/kraitsec/krait/internal/vulndb"
 )
 
@@ -60,6 +62,21 @@ func osvZip(t testing.TB, advisories ...string) []byte {
 	return buf.Bytes()
 }
 
+// popularJSON builds a popular-packages JSON of n rows named pkg-0…, most
+// downloaded first.
+func popularJSON(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"last_update": "2099-05-01 06:00:00", "rows": [`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"download_count": %d, "project": "pkg-%d"}`, 1_000_000-i, i)
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
 func writeFile(t testing.TB, path string, data []byte) string {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -85,14 +102,16 @@ func runAt(t *testing.T, now time.Time, env map[string]string, args ...string) r
 	return result{code: code, stdout: stdout.String(), stderr: stderr.String()}
 }
 
-// testDB is a database directory holding testAdvisories, imported from src.
+// testDB is a database directory holding testAdvisories, imported from src, and
+// with popularRows > 0 a popular-packages list of that many names.
 type testDB struct {
 	dir, src string
 	imported time.Time
 }
 
-// importedDB imports testAdvisories into a fresh directory.
-func importedDB(t *testing.T) testDB {
+// importedDB imports testAdvisories, and popularRows popular names unless 0, into a
+// fresh directory.
+func importedDB(t *testing.T, popularRows int) testDB {
 	t.Helper()
 	db := testDB{dir: t.TempDir(), src: filepath.Join(t.TempDir(), "all.zip")}
 	writeFile(t, db.src, osvZip(t, testAdvisories...))
@@ -100,8 +119,17 @@ func importedDB(t *testing.T) testDB {
 		t.Fatal(err)
 	}
 	db.imported = vulndb.Status(db.dir, time.Now()).Meta.ImportedAt
+	if popularRows > 0 {
+		top := writeFile(t, filepath.Join(filepath.Dir(db.src), "top.json"), popularJSON(popularRows))
+		if _, err := popular.Import(context.Background(), top, db.dir); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return db
 }
+
+// storeSizeRe matches the store's size in db status output.
+var storeSizeRe = regexp.MustCompile(`(  size +|"size": )[0-9][0-9.]*( bytes| KiB)?`)
 
 // normalise replaces what changes from run to run (temp dirs, the import time) with
 // fixed words, so that the output can be compared with a golden file.
@@ -110,16 +138,23 @@ func normalise(s string, imported time.Time, dirs map[string]string) string {
 		s = strings.ReplaceAll(s, dir, word)
 	}
 	s = strings.ReplaceAll(s, imported.UTC().Format(time.RFC3339Nano), "IMPORTED_AT")
+	// The store holds its source's path, whose length varies with the temp dir.
+	s = storeSizeRe.ReplaceAllString(s, "${1}SIZE")
+	// The built-in popular list grows as it is maintained.
+	n := popular.Builtin().Len()
+	s = strings.ReplaceAll(s, fmt.Sprintf(`"names": %d`+"\n", n), `"names": BUILTIN_COUNT`+"\n")
+	s = strings.ReplaceAll(s, thousands(n)+" names", "BUILTIN_COUNT names")
 	return strings.ReplaceAll(s, imported.UTC().Format(time.DateOnly), "IMPORTED_DATE")
 }
 
 func TestDBStatus(t *testing.T) {
-	db := importedDB(t)
+	db := importedDB(t, 0)
 	dir, imported := db.dir, db.imported
+	both := importedDB(t, 1200)
 	missing := filepath.Join(t.TempDir(), "none")
 	damaged := t.TempDir()
 	writeFile(t, filepath.Join(damaged, vulndb.FileName), []byte("not a store"))
-	dirs := map[string]string{dir: "$DB", db.src: "$SRC", missing: "$MISSING", damaged: "$DAMAGED"}
+	dirs := map[string]string{dir: "$DB", db.src: "$SRC", both.dir: "$BOTH", filepath.Dir(both.src): "$BOTHSRC", missing: "$MISSING", damaged: "$DAMAGED"}
 	tests := []struct {
 		name     string
 		args     []string
@@ -132,6 +167,8 @@ func TestDBStatus(t *testing.T) {
 		{name: "env", env: map[string]string{"KRAIT_DB": dir}, age: 5 * time.Minute},
 		{name: "stale", args: []string{"--db", dir}, age: 9 * 24 * time.Hour},
 		{name: "stale_json", args: []string{"--db", dir, "-f", "json"}, age: 9 * 24 * time.Hour},
+		{name: "with_popular", args: []string{"--db", both.dir}, age: 3*24*time.Hour + 2*time.Hour},
+		{name: "with_popular_stale", args: []string{"--db", both.dir}, age: 40*24*time.Hour + time.Hour},
 		{name: "missing", args: []string{"--db", missing}, wantCode: ExitError},
 		{name: "missing_json", args: []string{"--db", missing, "-f", "json"}, wantCode: ExitError},
 		{name: "damaged", args: []string{"--db", damaged}, wantCode: ExitError},
@@ -156,6 +193,8 @@ func TestDBImport(t *testing.T) {
 	osv := writeFile(t, filepath.Join(tmp, "all.zip"), osvZip(t, testAdvisories...))
 	corrupt := writeFile(t, filepath.Join(tmp, "corrupt.zip"), []byte("PK\x03\x04 this is not really a zip"))
 	notOSV := writeFile(t, filepath.Join(tmp, "other.zip"), osvZip(t, `{"hello": "world"}`))
+	top := writeFile(t, filepath.Join(tmp, "top.json"), popularJSON(1500))
+	shortTop := writeFile(t, filepath.Join(tmp, "short.json"), popularJSON(10))
 	text := writeFile(t, filepath.Join(tmp, "notes.txt"), []byte("hello\n"))
 	empty := writeFile(t, filepath.Join(tmp, "empty"), nil)
 	blocker := writeFile(t, filepath.Join(tmp, "blocker"), []byte("a file where a directory should be"))
@@ -168,6 +207,8 @@ func TestDBImport(t *testing.T) {
 		wantErr  string // a substring of stderr
 	}{
 		{name: "osv_zip", file: osv, want: "imported 3 OSV advisories for 2 packages\n"},
+		{name: "popular_json", file: top, want: "imported 1,500 popular package names\n"},
+		{name: "popular_json_too_short", file: shortTop, wantCode: ExitError, wantErr: "short.json"},
 		{name: "missing_file", file: filepath.Join(tmp, "nope.zip"), wantCode: ExitError, wantErr: "no such file or directory"},
 		{name: "corrupt_zip", file: corrupt, wantCode: ExitError, wantErr: "not a valid zip"},
 		{name: "zip_without_osv", file: notOSV, wantCode: ExitError, wantErr: "not valid OSV JSON"},
@@ -188,7 +229,11 @@ func TestDBImport(t *testing.T) {
 			if tt.wantErr == "" && r.stderr != "" || !strings.Contains(r.stderr, tt.wantErr) {
 				t.Errorf("stderr = %q; want it to contain %q", r.stderr, tt.wantErr)
 			}
-			if tt.wantCode == ExitOK {
+			if tt.wantCode == ExitOK && tt.file == top {
+				if info, err := popular.Status(db, time.Now()); err != nil || !info.Present || info.Count != 1500 {
+					t.Errorf("after import: %+v, %v", info, err)
+				}
+			} else if tt.wantCode == ExitOK {
 				if st := vulndb.Status(db, time.Now()); !st.Present || st.Err != nil || st.Meta.Source != tt.file {
 					t.Errorf("after import: %+v", st)
 				}
@@ -198,7 +243,7 @@ func TestDBImport(t *testing.T) {
 }
 
 func TestDBImportKeepsOldStoreOnError(t *testing.T) {
-	dir := importedDB(t).dir
+	dir := importedDB(t, 0).dir
 	before, err := os.ReadFile(filepath.Join(dir, vulndb.FileName))
 	if err != nil {
 		t.Fatal(err)
@@ -242,33 +287,50 @@ func TestDBUpdate(t *testing.T) {
 		name      string
 		osv       []byte
 		osvStatus int
+		popular   []byte
 		wantCode  int
 		want      string // stdout, with $URL for the server
 		wantErr   string // a substring of stderr
 		wantOSV   string // the store's source afterwards, with $URL
+		// wantPopular is the number of popular names afterwards (1100 before).
+		wantPopular int
 	}{
 		{
-			name: "both", osv: good, osvStatus: http.StatusOK,
+			name: "both", osv: good, osvStatus: http.StatusOK, popular: popularJSON(1200),
+			want: "updated the vulnerability database: 3 OSV advisories for 2 packages from $URL/osv/all.zip\n" +
+				"updated the popular-packages list: 1,200 popular package names from $URL/top.json\n",
+			wantOSV: "$URL/osv/all.zip", wantPopular: 1200,
+		},
+		{
+			name: "popular_broken", osv: good, osvStatus: http.StatusOK, popular: []byte(`{"rows": [`), wantCode: ExitError,
 			want:    "updated the vulnerability database: 3 OSV advisories for 2 packages from $URL/osv/all.zip\n",
-			wantOSV: "$URL/osv/all.zip",
+			wantErr: "krait: popular-packages list not updated: $URL/top.json:",
+			wantOSV: "$URL/osv/all.zip", wantPopular: 1100,
 		},
 		{
-			name: "osv_unavailable", osvStatus: http.StatusServiceUnavailable, wantCode: ExitError,
-			wantErr: "krait: vulnerability database not updated: download $URL/osv/all.zip: HTTP 503 Service Unavailable\n",
-			wantOSV: "old.zip",
+			name: "osv_unavailable", osvStatus: http.StatusServiceUnavailable, popular: popularJSON(1200), wantCode: ExitError,
+			want:        "updated the popular-packages list: 1,200 popular package names from $URL/top.json\n",
+			wantPopular: 1200,
+			wantErr:     "krait: vulnerability database not updated: download $URL/osv/all.zip: HTTP 503 Service Unavailable\n",
+			wantOSV:     "old.zip",
 		},
 		{
-			name: "osv_corrupt", osv: good[:len(good)/2], osvStatus: http.StatusOK, wantCode: ExitError,
-			wantErr: "krait: vulnerability database not updated: $URL/osv/all.zip: not a valid zip",
-			wantOSV: "old.zip",
+			name: "osv_corrupt", osv: good[:len(good)/2], osvStatus: http.StatusOK, popular: []byte("<html>"), wantCode: ExitError,
+			wantPopular: 1100,
+			wantErr:     "krait: vulnerability database not updated: $URL/osv/all.zip: not a valid zip",
+			wantOSV:     "old.zip",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := dbServer(t, tt.osv, tt.osvStatus, nil)
+			srv := dbServer(t, tt.osv, tt.osvStatus, tt.popular)
 			dir := t.TempDir()
 			old := writeFile(t, filepath.Join(t.TempDir(), "old.zip"), osvZip(t, testAdvisories[0]))
 			if _, err := vulndb.Import(context.Background(), old, dir); err != nil {
+				t.Fatal(err)
+			}
+			oldTop := writeFile(t, filepath.Join(t.TempDir(), "old.json"), popularJSON(1100))
+			if _, err := popular.Import(context.Background(), oldTop, dir); err != nil {
 				t.Fatal(err)
 			}
 			r := runAt(t, time.Now(), nil, "db", "update", "--db", dir, "--url", srv.URL+"/osv/all.zip", "--popular-url", srv.URL+"/top.json")
@@ -286,6 +348,9 @@ func TestDBUpdate(t *testing.T) {
 			}
 			if diff := cmp.Diff(wantSource, st.Meta.Source); diff != "" {
 				t.Errorf("store source after update (-want +got):\n%s", diff)
+			}
+			if info, err := popular.Status(dir, time.Now()); err != nil || info.Count != tt.wantPopular {
+				t.Errorf("popular list after update: %d names, %v; want %d", info.Count, err, tt.wantPopular)
 			}
 		})
 	}
