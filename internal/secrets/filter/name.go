@@ -1,0 +1,63 @@
+package filter
+
+import "github.com/kraitsec/krait/internal/rules/ruleutil"
+
+// NameKind says whether a variable, key, header or argument name names a secret.
+type NameKind uint8
+
+// The kinds of name Name tells apart.
+const (
+	// NotSecret is any other name, including names about a credential that are
+	// not one: token_type, password_length, secret_name, auth_url, tokenizer.
+	NotSecret NameKind = iota
+	// Credential names a password, token, API key or other credential.
+	Credential
+	// SigningKey names a web framework's signing key: SECRET_KEY, JWT_SECRET_KEY.
+	SigningKey
+)
+
+// Name classifies a name written in snake, kebab, camel or upper case. The last
+// word is the head of the compound, so "password_reset_url" is a URL,
+// "DB_PASSWORD" and "stripeSecretKey" are credentials and "NextToken" is a
+// cursor. Besides the Python rules' classifier (ruleutil.SecretName), a name
+// ending in the word "auth" (basic_auth, REDIS_AUTH) is a credential.
+func Name(name string) NameKind {
+	switch ruleutil.SecretName(name) {
+	case ruleutil.CredentialName:
+		return Credential
+	case ruleutil.SigningKeyName:
+		return SigningKey
+	}
+	if authName(name) {
+		return Credential
+	}
+	return NotSecret
+}
+
+// IsSecretName reports whether Name finds a credential or a signing key.
+func IsSecretName(name string) bool { return Name(name) != NotSecret }
+
+// maxNameWords bounds the words of a name that authName looks at.
+const maxNameWords = 12
+
+// authName reports names whose last word is "auth" and whose other words do
+// not make it a switch or a setting: REDIS_AUTH, basic_auth, but not use_auth.
+func authName(name string) bool {
+	if len(name) < 4 || !hasFold(name, "auth") {
+		return false
+	}
+	var buf [maxNameWords]string
+	w := ruleutil.SplitName(name, buf[:0])
+	if len(w) == 0 || w[len(w)-1] != "auth" {
+		return false
+	}
+	for _, x := range w[:len(w)-1] {
+		switch x {
+		case "use", "enable", "enabled", "disable", "disabled", "require", "requires", "required",
+			"is", "has", "no", "skip", "allow", "with", "without", "needs", "need", "type", "mode",
+			"method", "oauth", "default", "two", "multi", "factor", "2":
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,78 @@
+package filter
+
+import "testing"
+
+func TestName(t *testing.T) {
+	tests := []struct {
+		name string
+		want NameKind
+	}{
+		{"password", Credential},
+		{"PASSWORD", Credential},
+		{"passwd", Credential},
+		{"pwd_admin", NotSecret},
+		{"db_pwd", Credential},
+		{"secret", Credential},
+		{"token", Credential},
+		{"api_key", Credential},
+		{"apiKey", Credential},
+		{"API_KEY", Credential},
+		{"api-key", Credential},
+		{"apikey", Credential},
+		{"access_key", Credential},
+		{"private_key", Credential},
+		{"privateKey", Credential},
+		{"client_secret", Credential},
+		{"clientSecret", Credential},
+		{"CLIENT-SECRET", Credential},
+		{"DB_PASSWORD", Credential},
+		{"stripeSecretKey", Credential},
+		{"auth_token", Credential},
+		{"X-API-Key", Credential},
+		{"basic_auth", Credential},
+		{"REDIS_AUTH", Credential},
+		{"auth", Credential},
+		{"SECRET_KEY", SigningKey},
+		{"JWT_SECRET_KEY", SigningKey},
+
+		{"password_length", NotSecret},
+		{"token_type", NotSecret},
+		{"secret_name", NotSecret},
+		{"auth_url", NotSecret},
+		{"max_token", NotSecret},
+		{"max_tokens", NotSecret},
+		{"tokenizer", NotSecret},
+		{"passwordless", NotSecret},
+		{"pwd_context", NotSecret},
+		{"password_hash", NotSecret},
+		{"key_file", NotSecret},
+		{"password_file", NotSecret},
+		{"token_path", NotSecret},
+		{"secret_id", NotSecret},
+		{"token_env", NotSecret},
+		{"password_var", NotSecret},
+		{"password_field", NotSecret},
+		{"password_label", NotSecret},
+		{"token_regex", NotSecret},
+		{"secret_pattern", NotSecret},
+		{"token_endpoint", NotSecret},
+		{"NextToken", NotSecret},
+		{"csrf_token", NotSecret},
+		{"use_auth", NotSecret},
+		{"auth_type", NotSecret},
+		{"oauth", NotSecret},
+		{"author", NotSecret},
+		{"monkey", NotSecret},
+		{"", NotSecret},
+	}
+	for _, tt := range tests {
+		t.Run("n_"+tt.name, func(t *testing.T) {
+			if got := Name(tt.name); got != tt.want {
+				t.Errorf("Name(%q) = %v, want %v", tt.name, got, tt.want)
+			}
+			if got := IsSecretName(tt.name); got != (tt.want != NotSecret) {
+				t.Errorf("IsSecretName(%q) = %v", tt.name, got)
+			}
+		})
+	}
+}
