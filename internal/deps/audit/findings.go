@@ -1,0 +1,293 @@
+package audit
+
+import (
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/deps/inventory"
+)
+
+// maxListed caps the ids a message lists.
+const maxListed = 3
+
+// findings turns the report into findings: KR701 per pinned occurrence and
+// vulnerability, KR702 per range occurrence, KR801 per occurrence and
+// malicious-package advisory. A location (file and line) reports a package
+// and vulnerability once however many include chains reach it. Findings are
+// sorted by position, fingerprinted, and dropped when the line's comment
+// suppresses them or the rule is switched off.
+func findings(rep *Report, p *analysis.Project) []analysis.Finding {
+	enabled := p.Enabled
+	if enabled == nil {
+		enabled = func(string) bool { return true }
+	}
+	var out []analysis.Finding
+	seen := map[string]bool{}
+	add := func(f analysis.Finding) {
+		k := strings.Join([]string{f.Code, f.Path, fmt.Sprint(f.Line), f.Package, f.Version, f.VulnerabilityID}, "\x00")
+		if !seen[k] && enabled(f.Code) {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	for i := range rep.Packages {
+		d := &rep.Packages[i]
+		var ranged []Vuln
+		for _, v := range d.Vulns {
+			switch {
+			case v.Malicious:
+				add(maliciousFinding(d, v))
+			case v.Range:
+				ranged = append(ranged, v)
+			default:
+				add(vulnFinding(d, v))
+			}
+		}
+		if len(ranged) > 0 {
+			add(rangeFinding(d, ranged))
+		}
+	}
+	slices.SortStableFunc(out, func(a, b analysis.Finding) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Code, b.Code), cmp.Compare(a.VulnerabilityID, b.VulnerabilityID))
+	})
+	files := newFileIndex(p)
+	kept := out[:0]
+	for _, f := range out {
+		fi := files.get(f.Path)
+		line := fi.line(f.Line)
+		if analysis.LineSuppresses(line, ruleOf(f.Code)) {
+			continue
+		}
+		f.Snippet = strings.TrimSpace(line)
+		f.Fingerprint = fi.fp.Next(f.Code, fi.rel, "", fingerprintText(f))
+		kept = append(kept, f)
+	}
+	return kept
+}
+
+// fingerprintText is what a finding's fingerprint hashes beside its code and
+// file: the package, its version or specifier, and the vulnerability. A range
+// finding hashes its lower bound too, so that a new advisory that raises the
+// bound shows past a baseline.
+func fingerprintText(f analysis.Finding) string {
+	sep := "=="
+	if f.Code == VulnerableRange.Code {
+		sep = " "
+		return f.Package + sep + f.Version + " >=" + f.FixedIn
+	}
+	return f.Package + sep + f.Version + " " + f.VulnerabilityID
+}
+
+func ruleOf(code string) *analysis.Rule {
+	switch code {
+	case VulnerableRange.Code:
+		return VulnerableRange
+	case MaliciousPackage.Code:
+		return MaliciousPackage
+	}
+	return VulnerableDependency
+}
+
+// newFinding fills what every audit finding carries.
+func newFinding(r *analysis.Rule, d *Dependency, msg string) analysis.Finding {
+	f := analysis.NewFinding(r, d.File, d.Line, 0, msg)
+	f.Package = d.Name
+	f.Version = d.Version
+	if f.Version == "" {
+		f.Version = d.Specifier
+	}
+	f.Imported = d.Reachability
+	return f
+}
+
+// vulnFinding is KR701 for one vulnerability of a pinned version.
+func vulnFinding(d *Dependency, v Vuln) analysis.Finding {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s has a known vulnerability %s%s: %s; ", d.Name, d.Version, v.ID, listIDs(v.Aliases), summaryOf(v))
+	fix := v.Upgrade
+	switch {
+	case fix != "" && d.FixedIn != "" && d.FixedIn != fix && len(d.Vulns) > 1:
+		fmt.Fprintf(&b, "fixed in %s (%s fixes all %d known)", fix, d.FixedIn, len(d.Vulns))
+	case fix != "":
+		fmt.Fprintf(&b, "fixed in %s", fix)
+	default:
+		b.WriteString("no fixed version known")
+	}
+	b.WriteString(reachText(d))
+	f := newFinding(VulnerableDependency, d, b.String())
+	f.Severity = v.Severity
+	f.VulnerabilityID, f.VulnerabilityAliases = v.ID, v.Aliases
+	f.FixedIn = d.FixedIn
+	return f
+}
+
+// rangeFinding is KR702 for the vulnerabilities a specifier admits; it names
+// the most severe.
+func rangeFinding(d *Dependency, vs []Vuln) analysis.Finding {
+	worst := vs[0]
+	for _, v := range vs[1:] {
+		if v.Severity > worst.Severity {
+			worst = v
+		}
+	}
+	var b strings.Builder
+	n := "a known vulnerability"
+	if len(vs) > 1 {
+		n = fmt.Sprintf("%d known vulnerabilities, the most severe", len(vs))
+	}
+	fmt.Fprintf(&b, "%s%s admits versions with %s %s%s (%s): %s; ", d.Name, specText(d.Specifier), n,
+		worst.ID, listIDs(worst.Aliases), worst.Severity, summaryOf(worst))
+	switch {
+	case d.FixedIn != "":
+		fmt.Fprintf(&b, "require >=%s to exclude them", d.FixedIn)
+	default:
+		b.WriteString("no fixed version excludes them all")
+	}
+	b.WriteString(reachText(d))
+	f := newFinding(VulnerableRange, d, b.String())
+	f.Severity = worst.Severity
+	f.VulnerabilityID, f.VulnerabilityAliases = worst.ID, worst.Aliases
+	f.FixedIn = d.FixedIn
+	return f
+}
+
+// maliciousFinding is KR801 for one malicious-package advisory.
+func maliciousFinding(d *Dependency, v Vuln) analysis.Finding {
+	what := d.Name
+	switch {
+	case d.Version != "":
+		what += " " + d.Version
+	default:
+		what += specText(d.Specifier)
+	}
+	msg := fmt.Sprintf("%s is a known-malicious package %s%s: %s; remove it and rotate the credentials of every machine that installed it%s",
+		what, v.ID, listIDs(v.Aliases), summaryOf(v), reachText(d))
+	f := newFinding(MaliciousPackage, d, msg)
+	f.VulnerabilityID, f.VulnerabilityAliases = v.ID, v.Aliases
+	return f
+}
+
+// specText renders a specifier after a name: "django>=2.2", "x (any version)".
+func specText(spec string) string {
+	if spec == "" {
+		return " (any version)"
+	}
+	return spec
+}
+
+func summaryOf(v Vuln) string {
+	if v.Summary == "" {
+		return "no summary given"
+	}
+	return v.Summary
+}
+
+// listIDs renders aliases as " (CVE-…, GHSA-…)", CVE ids first, at most
+// maxListed of them.
+func listIDs(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	sorted := slices.Clone(ids)
+	slices.SortStableFunc(sorted, func(a, b string) int {
+		return cmp.Compare(idOrder(a), idOrder(b))
+	})
+	more := ""
+	if len(sorted) > maxListed {
+		more = fmt.Sprintf(", +%d", len(sorted)-maxListed)
+		sorted = sorted[:maxListed]
+	}
+	return " (" + strings.Join(sorted, ", ") + more + ")"
+}
+
+func idOrder(id string) int {
+	switch {
+	case strings.HasPrefix(id, "CVE-"):
+		return 0
+	case strings.HasPrefix(id, "GHSA-"):
+		return 1
+	}
+	return 2
+}
+
+// reachText says whether the scanned code imports the package.
+func reachText(d *Dependency) string {
+	switch d.Reachability {
+	case ReachImported:
+		files := map[string]bool{}
+		for _, im := range d.Imported {
+			files[im.Path] = true
+		}
+		first := d.Imported[0]
+		if len(files) == 1 {
+			return fmt.Sprintf("; imported in 1 file, %s:%d", first.Path, first.Line)
+		}
+		return fmt.Sprintf("; imported in %d files, first %s:%d", len(files), first.Path, first.Line)
+	case ReachNotImported:
+		return "; not imported by the scanned code"
+	}
+	return ""
+}
+
+// fileInfo is what findings need of one reported file: its lines for
+// suppressions and snippets, its project-relative path and its fingerprinter.
+type fileInfo struct {
+	rel   string
+	data  []byte
+	lines []string
+	fp    analysis.Fingerprinter
+}
+
+func (fi *fileInfo) line(n int) string {
+	if fi.lines == nil && fi.data != nil {
+		fi.lines = strings.Split(string(fi.data), "\n")
+	}
+	if n < 1 || n > len(fi.lines) {
+		return ""
+	}
+	return strings.TrimRight(fi.lines[n-1], "\r")
+}
+
+// fileIndex finds the data and relative path of a file by its reported path.
+type fileIndex struct {
+	root  string
+	known map[string]*fileInfo
+}
+
+func newFileIndex(p *analysis.Project) *fileIndex {
+	idx := &fileIndex{root: p.Root, known: map[string]*fileInfo{}}
+	for _, f := range p.Files {
+		idx.known[f.Path] = &fileInfo{rel: f.Rel, data: f.Data}
+	}
+	for _, f := range inventory.Of(p).Files {
+		if idx.known[f.Path] == nil {
+			idx.known[f.Path] = &fileInfo{rel: f.Rel, data: f.Data}
+		}
+	}
+	return idx
+}
+
+// get returns the file's info; a file the scan did not read (a -r include
+// from elsewhere in the project) is named relative to the root and has no
+// lines.
+func (idx *fileIndex) get(path string) *fileInfo {
+	if fi := idx.known[path]; fi != nil {
+		return fi
+	}
+	rel := filepath.ToSlash(path)
+	if idx.root != "" {
+		if abs, err := filepath.Abs(path); err == nil {
+			if r, err := filepath.Rel(idx.root, abs); err == nil && filepath.IsLocal(r) {
+				rel = filepath.ToSlash(r)
+			}
+		}
+	}
+	fi := &fileInfo{rel: rel}
+	idx.known[path] = fi
+	return fi
+}
