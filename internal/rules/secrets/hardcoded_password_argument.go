@@ -4,6 +4,7 @@ import (
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/rules/ruleutil"
+	"github.com/kraitsec/krait/internal/secrets/filter"
 )
 
 // HardcodedPasswordArgument flags string literals passed as a credential
@@ -24,7 +25,11 @@ Flags string literals passed to a call as a keyword argument whose name means a 
 the password of an ` + "`auth=(user, password)`" + ` pair, or as the password parameter of
 well-known APIs: requests' and httpx's HTTPBasicAuth/HTTPDigestAuth, aiohttp.BasicAuth,
 PyMySQL and MySQLdb connect, and ` + "`login(user, password)`" + ` methods (smtplib, ftplib,
-imaplib) and LDAP binds. Placeholders and empty strings are not reported.
+imaplib, poplib), keyring.set_password and LDAP binds. Values that are not secrets
+(placeholders, templates, environment references, repeated or sequential characters,
+UUIDs, hashes, paths, URLs) are not reported, nor is a credential-named constant passed
+on (` + "`password=DB_PASSWORD`" + `), which KR301 reports where it is assigned. Confidence follows
+the value, as for KR301.
 
 ## Why is this bad?
 The credential is readable by anyone with the source, its history or its packages, and it
@@ -55,8 +60,11 @@ func passwordPosition(qualified string) int {
 	switch qualified {
 	case "requests.auth.HTTPBasicAuth", "requests.auth.HTTPDigestAuth", "requests.auth.HTTPProxyAuth",
 		"requests.HTTPBasicAuth", "httpx.BasicAuth", "httpx.DigestAuth", "aiohttp.BasicAuth",
-		"aiohttp.helpers.BasicAuth", "smtplib.SMTP.login", "ftplib.FTP.login":
+		"aiohttp.helpers.BasicAuth", "smtplib.SMTP.login", "ftplib.FTP.login", "imaplib.IMAP4.login",
+		"poplib.POP3.pass_":
 		return 1
+	case "keyring.set_password":
+		return 2
 	case "pymysql.connect", "pymysql.Connect", "pymysql.connections.Connection", "MySQLdb.connect", "MySQLdb.Connect":
 		return 2
 	}
@@ -73,7 +81,7 @@ func runHardcodedPasswordArgument(p *analysis.Pass, n ast.Node) {
 				reportArgSecret(p, c, "password", t.Elts[1], "as the password of auth=(user, password)")
 			}
 		default:
-			if ruleutil.SecretName(k.Arg) == ruleutil.CredentialName {
+			if filter.Name(k.Arg) == filter.Credential {
 				reportArgSecret(p, c, k.Arg, k.Value, "as "+k.Arg+"=")
 			}
 		}
@@ -85,7 +93,8 @@ func runHardcodedPasswordArgument(p *analysis.Pass, n ast.Node) {
 	tail := ruleutil.ResolvedTail(p.Model, c)
 	switch tail {
 	case "HTTPBasicAuth", "HTTPDigestAuth", "HTTPProxyAuth", "BasicAuth", "DigestAuth",
-		"connect", "Connect", "Connection", "login", "simple_bind_s", "simple_bind", "bind_s":
+		"connect", "Connect", "Connection", "login", "simple_bind_s", "simple_bind", "bind_s",
+		"set_password", "pass_":
 	default:
 		return // the cheap test: no API below has another name
 	}
@@ -106,13 +115,18 @@ func runHardcodedPasswordArgument(p *analysis.Pass, n ast.Node) {
 }
 
 func reportArgSecret(p *analysis.Pass, c *ast.Call, name string, value ast.Expr, how string) {
-	s, ok := ruleutil.SecretLiteral(p.Model, value)
-	if !ok || ruleutil.IsPlaceholderSecret(s, name) {
+	lit := unwrapSecret(p, value)
+	if namedSecret(p, lit) {
 		return
 	}
-	p.ReportDiagnostic(analysis.Diagnostic{
-		Node:       value,
-		Message:    "hard-coded secret passed " + how + " to " + ruleutil.CallLabel(p.Model, c) + ": " + ruleutil.Redact(s),
-		Confidence: testConfidence(p, 0),
-	})
+	s, ok := ruleutil.SecretLiteral(p.Model, lit)
+	if !ok {
+		return
+	}
+	conf, ok := judgeSecret(p, name, s)
+	if !ok {
+		return
+	}
+	msg := "hard-coded secret passed " + how + " to " + ruleutil.CallLabel(p.Model, c) + ": " + shown(s)
+	p.ReportDiagnostic(analysis.Diagnostic{Node: value, Message: msg, Confidence: conf, Secret: secretText(p, lit, s, msg)})
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/rules/ruleutil"
+	"github.com/kraitsec/krait/internal/secrets/filter"
 )
 
 // HardcodedPasswordDefault flags credential parameters whose default value
@@ -21,7 +22,9 @@ var HardcodedPasswordDefault = &analysis.Rule{
 	Doc: `## What it does
 Flags function, method and lambda parameters whose name means a credential (password,
 token, api_key, secret, client_secret, ...) and whose default value is a string literal.
-Defaults of None, the empty string and placeholders are not reported.
+Defaults of None, the empty string, placeholders and the other values KR301 does not
+report are not reported, nor is a credential-named constant as the default, which KR301
+reports where it is assigned. Confidence follows the value, as for KR301.
 
 ## Why is this bad?
 Every caller that omits the argument uses the built-in credential, so it ends up in
@@ -81,16 +84,20 @@ func runHardcodedPasswordDefault(p *analysis.Pass, n ast.Node) {
 }
 
 func checkDefault(p *analysis.Pass, fn string, a *ast.Arg, d ast.Expr) {
-	if a == nil || ruleutil.SecretName(a.Arg) != ruleutil.CredentialName {
+	if a == nil || filter.Name(a.Arg) != filter.Credential {
+		return
+	}
+	if namedSecret(p, d) {
 		return
 	}
 	s, ok := ruleutil.SecretLiteral(p.Model, d)
-	if !ok || ruleutil.IsPlaceholderSecret(s, a.Arg) {
+	if !ok {
 		return
 	}
-	p.ReportDiagnostic(analysis.Diagnostic{
-		Node:       d,
-		Message:    "parameter " + quoteName(a.Arg) + " of " + fn + " defaults to a hard-coded secret: " + ruleutil.Redact(s),
-		Confidence: testConfidence(p, 0),
-	})
+	conf, ok := judgeSecret(p, a.Arg, s)
+	if !ok {
+		return
+	}
+	msg := "parameter " + quoteName(a.Arg) + " of " + fn + " defaults to a hard-coded secret: " + shown(s)
+	p.ReportDiagnostic(analysis.Diagnostic{Node: d, Message: msg, Confidence: conf, Secret: secretText(p, d, s, msg)})
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/rules/ruleutil"
+	"github.com/kraitsec/krait/internal/secrets/filter"
 )
 
 // HardcodedPasswordString flags string literals stored under, or compared
@@ -22,14 +23,19 @@ var HardcodedPasswordString = &analysis.Rule{
 Flags string literals assigned to a variable, attribute, subscript, class attribute or dict
 key whose name means a credential (password, passwd, pwd, passphrase, secret, token,
 api_key, access_key, private_key, client_secret, auth_token, credentials, in snake, camel
-or upper case), literals compared with such a value (` + "`if password == \"...\"`" + `), and
-environment lookups that fall back to a literal (` + "`os.environ.get(\"DB_PASSWORD\", \"...\")`" + `).
-Names that are about a credential without being one (token_type, NextToken,
-password_field_name, PASSWORD_MIN_LENGTH, API_KEY_HEADER, csrf_token) and values that are
-placeholders ("", "<password>", "${TOKEN}", "{{ secret }}", "xxx", "your-api-key-here",
-paths, URLs, environment variable names) are not reported. A weak default such as
-"changeme" is reported: it is the password whenever nobody changes it. Framework signing
-keys (SECRET_KEY) are reported by KR603.
+or upper case), literals wrapped in ` + "`SecretStr(\"...\")`" + ` or pydantic's ` + "`Field(\"...\")`" + `,
+literals compared with such a value (` + "`if password == \"...\"`" + `, one step less certain), and
+environment lookups that fall back to a literal (` + "`os.environ.get(\"DB_PASSWORD\", \"...\")`" + `,
+` + "`os.getenv(\"TOKEN\") or \"...\"`" + `, low confidence). Names that are about a credential
+without being one (token_type, NextToken, password_field_name, PASSWORD_MIN_LENGTH,
+API_KEY_HEADER, csrf_token) are not reported, nor are values that are not secrets:
+placeholders ("changeme", "xxxx", "your-api-key-here", "<password>", "dummy", "testpass"),
+templates ("{{ secret }}", "%(password)s"), environment references ("${TOKEN}", "$TOKEN"),
+repeated or sequential characters ("aaaaaaaa", "12345678", "qwerty"), UUIDs, hashes and
+password hashes, paths, URLs, versions, code ("settings.DB_PASSWORD") and prose.
+Generated-looking values get high confidence, single dictionary words low, documentation
+example keys (AKIAIOSFODNN7EXAMPLE) low; in tests, fixtures, examples and docs the
+confidence is one step lower. Framework signing keys (SECRET_KEY) are reported by KR603.
 
 ## Why is this bad?
 A credential in source code is readable by everyone who can read the repository, its
@@ -65,8 +71,11 @@ if check_password_hash(admin.password_hash, request.form["password"]):
 func runHardcodedPasswordString(p *analysis.Pass, n ast.Node) {
 	switch x := n.(type) {
 	case *ast.Assign:
+		// a = b = "…" binds one literal: report it once.
 		for _, t := range x.Targets {
-			checkStoredSecret(p, t, x.Value)
+			if checkStoredSecret(p, t, x.Value) {
+				break
+			}
 		}
 	case *ast.AnnAssign:
 		if x.Value != nil {
@@ -87,8 +96,9 @@ func runHardcodedPasswordString(p *analysis.Pass, n ast.Node) {
 		for i, op := range x.Ops {
 			right := x.Comparators[i]
 			if op == ast.Eq || op == ast.NotEq {
-				checkComparedSecret(p, x, left, right)
-				checkComparedSecret(p, x, right, left)
+				if !checkComparedSecret(p, x, left, right) {
+					checkComparedSecret(p, x, right, left)
+				}
 			}
 			left = right
 		}
@@ -96,8 +106,8 @@ func runHardcodedPasswordString(p *analysis.Pass, n ast.Node) {
 }
 
 // checkStoredSecret handles one assignment target, pairing the elements of
-// `user, password = "admin", "hunter2"`.
-func checkStoredSecret(p *analysis.Pass, target, value ast.Expr) {
+// `user, password = "admin", "hunter2"`, and reports whether it found a secret.
+func checkStoredSecret(p *analysis.Pass, target, value ast.Expr) bool {
 	if tt, ok := target.(*ast.Tuple); ok {
 		var elts []ast.Expr
 		switch v := value.(type) {
@@ -106,68 +116,110 @@ func checkStoredSecret(p *analysis.Pass, target, value ast.Expr) {
 		case *ast.List:
 			elts = v.Elts
 		}
+		found := false
 		if len(elts) == len(tt.Elts) {
 			for i, t := range tt.Elts {
-				checkStoredSecret(p, t, elts[i])
+				found = checkStoredSecret(p, t, elts[i]) || found
 			}
 		}
-		return
+		return found
 	}
 	name := ruleutil.SecretKeyName(p.Model, target)
 	if name == "" {
-		return
+		return false
 	}
-	reportSecretValue(p, name, value, "assigned to %q")
+	return reportSecretValue(p, name, value, "assigned to %q")
 }
 
 // reportSecretValue reports value when name means a credential and value is
-// a real literal or an environment lookup that falls back to one; where
+// a real literal, a literal wrapped in a secret type (SecretStr("…"),
+// Field(default="…")), or an environment lookup that falls back to one; where
 // says how the value is stored, with %q for the name.
-func reportSecretValue(p *analysis.Pass, name string, value ast.Expr, where string) {
-	if ruleutil.SecretName(name) != ruleutil.CredentialName {
-		return
+func reportSecretValue(p *analysis.Pass, name string, value ast.Expr, where string) bool {
+	if filter.Name(name) != filter.Credential {
+		return false
 	}
 	fallback := false
-	s, ok := ruleutil.SecretLiteral(p.Model, value)
+	lit := unwrapSecret(p, value)
+	s, ok := ruleutil.SecretLiteral(p.Model, lit)
 	if !ok {
-		d := ruleutil.EnvFallback(p.Model, value)
-		if s, ok = ruleutil.SecretLiteral(p.Model, d); !ok {
-			return
+		lit = ruleutil.EnvFallback(p.Model, value)
+		if lit == nil {
+			lit = orFallback(value)
+		}
+		if s, ok = ruleutil.SecretLiteral(p.Model, lit); !ok {
+			return false
 		}
 		fallback = true
 	}
-	if ruleutil.IsPlaceholderSecret(s, name) {
-		return
+	conf, ok := judgeSecret(p, name, s)
+	if !ok {
+		return false
 	}
-	conf := testConfidence(p, 0)
+	msg := "hard-coded secret " + sprintfName(where, name) + ": " + shown(s)
 	if fallback {
 		conf = analysis.ConfidenceLow
+		msg = "secret " + sprintfName(where, name) + " falls back to a hard-coded value when the environment variable is unset: " + shown(s)
 	}
-	msg := "hard-coded secret " + sprintfName(where, name) + ": " + ruleutil.Redact(s)
-	if fallback {
-		msg = "secret " + sprintfName(where, name) + " falls back to a hard-coded value when the environment variable is unset: " + ruleutil.Redact(s)
+	p.ReportDiagnostic(analysis.Diagnostic{Node: value, Message: msg, Confidence: conf, Secret: secretText(p, lit, s, msg)})
+	return true
+}
+
+// unwrapSecret returns the literal inside the wrappers that mark or declare a
+// secret without hiding it: pydantic's SecretStr("…") and Field("…") or
+// Field(default="…"), str("…"); e itself otherwise.
+func unwrapSecret(p *analysis.Pass, e ast.Expr) ast.Expr {
+	c, ok := e.(*ast.Call)
+	if !ok {
+		return e
 	}
-	p.ReportDiagnostic(analysis.Diagnostic{Node: value, Message: msg, Confidence: conf})
+	switch ruleutil.CalleeTail(c) {
+	case "SecretStr", "SecretBytes", "Secret", "Field", "str":
+		if a := ruleutil.Arg(c, 0, "default"); a != nil {
+			return a
+		}
+	}
+	return e
+}
+
+// orFallback returns the literal after `or` in `os.getenv("TOKEN") or "…"`, or nil.
+func orFallback(e ast.Expr) ast.Expr {
+	b, ok := e.(*ast.BoolOp)
+	if !ok || b.Op != ast.Or || len(b.Values) < 2 {
+		return nil
+	}
+	if _, isCall := b.Values[0].(*ast.Call); !isCall {
+		return nil
+	}
+	last := b.Values[len(b.Values)-1]
+	if _, isLit := last.(*ast.Constant); !isLit {
+		return nil
+	}
+	return last
 }
 
 // checkComparedSecret reports `secret == "literal"`: code that checks a
-// credential against a constant has that credential built in.
-func checkComparedSecret(p *analysis.Pass, cmp *ast.Compare, named, literal ast.Expr) {
+// credential against a constant has that credential built in. Bandit reports
+// it too; it is one step less certain than an assignment, since the literal is
+// as often a sentinel ("", "none") as a password.
+func checkComparedSecret(p *analysis.Pass, cmp *ast.Compare, named, literal ast.Expr) bool {
 	name := ruleutil.SecretKeyName(p.Model, named)
-	if name == "" || ruleutil.SecretName(name) != ruleutil.CredentialName {
-		return
+	if name == "" || filter.Name(name) != filter.Credential {
+		return false
 	}
 	// Only a literal: a named constant is reported where it is assigned.
 	if _, isLit := literal.(*ast.Constant); !isLit {
-		return
+		return false
 	}
 	s, ok := ruleutil.SecretLiteral(p.Model, literal)
-	if !ok || ruleutil.IsPlaceholderSecret(s, name) {
-		return
+	if !ok {
+		return false
 	}
-	p.ReportDiagnostic(analysis.Diagnostic{
-		Node:       cmp,
-		Message:    "secret " + quoteName(name) + " compared with a hard-coded string: " + ruleutil.Redact(s),
-		Confidence: testConfidence(p, analysis.ConfidenceHigh),
-	})
+	conf, ok := judgeSecret(p, name, s)
+	if !ok {
+		return false
+	}
+	msg := "secret " + quoteName(name) + " compared with a hard-coded string: " + shown(s)
+	p.ReportDiagnostic(analysis.Diagnostic{Node: cmp, Message: msg, Confidence: lower(conf), Secret: secretText(p, literal, s, msg)})
+	return true
 }

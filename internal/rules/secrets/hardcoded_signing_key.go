@@ -4,6 +4,7 @@ import (
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/rules/ruleutil"
+	"github.com/kraitsec/krait/internal/secrets/filter"
 )
 
 // HardcodedSigningKey flags literal keys passed to JWT, HMAC, itsdangerous
@@ -26,7 +27,10 @@ Flags a string or bytes literal, or a constant that holds one, passed as the key
 ` + "`jwt.encode`/`jwt.decode`" + ` (PyJWT, python-jose), ` + "`hmac.new`/`hmac.digest`" + `,
 itsdangerous' serializers and signers, ` + "`Fernet`" + ` and AES ciphers (PyCryptodome's
 ` + "`AES.new`" + `, cryptography's ` + "`algorithms.AES`" + `). A constant whose own name means a
-secret is left to KR301 and KR603, which report it where it is assigned.
+secret is left to KR301 and KR603, which report it where it is assigned. A weak key
+("secret", "aaaaaaaaaaaaaaaa") is reported like any other; values that point elsewhere for
+the key (templates, environment references, paths) are not, and documentation example keys
+have low confidence.
 
 ## Why is this bad?
 Whoever knows an HMAC or JWT key can forge tokens the application accepts, for any user
@@ -95,9 +99,15 @@ func runHardcodedSigningKey(p *analysis.Pass, n ast.Node) {
 	if !ok || ruleutil.IsPlaceholderSecret(s, "") {
 		return
 	}
-	p.ReportDiagnostic(analysis.Diagnostic{
-		Node:       key,
-		Message:    qn + " uses a hard-coded key: " + ruleutil.Redact(s),
-		Confidence: testConfidence(p, 0),
-	})
+	conf := testConfidence(p, 0)
+	// A weak key ("secret", "aaaa…") is still a key; only values that point
+	// elsewhere for it are not.
+	switch filter.Classify("", s) {
+	case filter.Template, filter.EnvLookup, filter.Path, filter.URL, filter.Code, filter.Text:
+		return
+	case filter.Example:
+		conf = analysis.ConfidenceLow
+	}
+	msg := qn + " uses a hard-coded key: " + shown(s)
+	p.ReportDiagnostic(analysis.Diagnostic{Node: key, Message: msg, Confidence: conf, Secret: secretText(p, key, s, msg)})
 }

@@ -41,7 +41,8 @@ func placeholderWord(s []byte) bool {
 		"bearer", "basic", "jwt", "digest", "oauth", "oauth2", "clientcredentials",
 		"authorizationcode", "xapikey", "xauthtoken", "authorization", "csrftoken",
 		"csrfmiddlewaretoken", "secretgoeshere", "test123", "testpassword", "testtoken",
-		"testkey", "testsecret", "testtest":
+		"testkey", "testsecret", "testtest", "pw", "passw", "user", "username", "login",
+		"apitoken", "pin", "code", "word", "phrase":
 		return true
 	}
 	return false
@@ -50,7 +51,7 @@ func placeholderWord(s []byte) bool {
 // markers are fragments that make a whole value a placeholder wherever they
 // occur: nobody's real key contains "dummy" or "changeme".
 var markers = [...]string{"dummy", "placeholder", "redacted", "changeme", "changethis", "replaceme",
-	"replacethis", "notarealsecret", "notreal", "fakekey", "faketoken", "fakepassword",
+	"replacethis", "notareal", "notreal", "fakekey", "faketoken", "fakepassword",
 	"fakesecret", "sample", "goeshere"}
 
 // leadWords start a value that tells the reader what to put there.
@@ -69,7 +70,7 @@ func isPlaceholder(name, v string) bool {
 	if len(w) == 0 {
 		return true // punctuation only: "-", "...", "?"
 	}
-	if placeholderWord(w) {
+	if placeholderWord(w) || qualifiedPlaceholder(w) {
 		return true
 	}
 	for _, m := range markers {
@@ -90,6 +91,30 @@ func isPlaceholder(name, v string) bool {
 	}
 	if name != "" && sameNormalized(w, name) {
 		return true
+	}
+	return false
+}
+
+// qualifiers are words that, before a placeholder word, keep it one:
+// "testpass", "badpassword", "somepass", "mytoken1".
+var qualifiers = [...]string{"test", "bad", "wrong", "invalid", "incorrect", "some", "my", "your",
+	"the", "fake", "dummy", "sample", "example", "demo", "foo"}
+
+// qualifiedPlaceholder reports a qualifier followed by digits or by a
+// placeholder word and optional digits.
+func qualifiedPlaceholder(w []byte) bool {
+	for _, q := range qualifiers {
+		if len(w) <= len(q) || string(w[:len(q)]) != q {
+			continue
+		}
+		rest := w[len(q):]
+		end := len(rest)
+		for end > 0 && isDigit(rest[end-1]) {
+			end--
+		}
+		if end == 0 || placeholderWord(rest[:end]) {
+			return true
+		}
 	}
 	return false
 }

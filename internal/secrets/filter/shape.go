@@ -230,7 +230,8 @@ func mixedRandom(s string) bool {
 	return up > 0 && lo > 0 && (dg > 0 || changes > len(s)/3)
 }
 
-// isVersion reports "1.2", "v2.0.0-rc1", "3.11.7+local".
+// isVersion reports "1.2", "v2.0.0-rc1", "3.11.7+local", and dotted numbers
+// such as OIDs.
 func isVersion(v string) bool {
 	i := 0
 	if v[0] == 'v' || v[0] == 'V' {
@@ -252,10 +253,10 @@ func isVersion(v string) bool {
 		}
 		i++
 	}
-	if groups < 2 || groups > 4 {
-		return false
-	}
 	suffix := v[i:]
+	if groups < 2 || groups > 4 && suffix != "" {
+		return false // five or more groups: an OID ("1.3.6.1.5.5.7.3.1"), without a suffix
+	}
 	if len(suffix) > 20 {
 		return false
 	}

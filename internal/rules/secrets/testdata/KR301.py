@@ -3,6 +3,7 @@ import os
 from dataclasses import dataclass
 
 from decouple import config
+from pydantic import BaseSettings, Field, SecretStr
 
 # Credentials written into the code.
 DB_PASSWORD = "s3cr3t-Passw0rd"  # want `hard-coded secret assigned to "DB_PASSWORD": "s3cr…"`
@@ -10,12 +11,26 @@ dbPassword = "hunter2hunter2"  # want `assigned to "dbPassword"`
 ADMIN_PASS = "admin123"  # want `assigned to "ADMIN_PASS"`
 api_key = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"  # want `assigned to "api_key": "sk_l…"`
 apiKey: str = "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"  # want `assigned to "apiKey"`
-CLIENT_SECRET = "changeme"  # want `assigned to "CLIENT_SECRET"`
 GITHUB_TOKEN = b"ghp_16C7e42F292c6912E7710c838347Ae178B4a"  # want `assigned to "GITHUB_TOKEN"`
 smtp_user, smtp_password = "mailer", "Tr0ub4dor&3"  # want `assigned to "smtp_password"`
 os.environ["SERVICE_TOKEN"] = "tok_93jd0a9sd8f7"  # want `assigned to "SERVICE_TOKEN"`
 REDIS_PASSWORD = os.environ.get("REDIS_PASSWORD", "redis-dev-pw")  # want `"REDIS_PASSWORD" falls back to a hard-coded value`
 MAIL_PASSWORD = config("MAIL_PASSWORD", default="mail-pass-123")  # want `falls back`
+
+primary_token = backup_token = "tok_4f9a8b7c6d5e"  # want `assigned to "primary_token"`
+WEBHOOK_SECRET = os.getenv("WEBHOOK_SECRET") or "whk-2f8d9c7b6a"  # want `"WEBHOOK_SECRET" falls back`
+basic_auth = "Basic YWRtaW46czNjcjN0UGFzcw=="  # want `assigned to "basic_auth"`
+DATABASES = {"default": {"ENGINE": "postgresql", "USER": "app", "PASSWORD": "pg-Pr0d-2024"}}  # want `stored under the key "PASSWORD"`
+HEROKU_API_KEY = "01234567-89ab-4cde-8f01-23456789abcd"  # want `assigned to "HEROKU_API_KEY"`
+config_map = {}
+config_map["api_key"] = "k3y-9f8e7d6c5b4a"  # want `assigned to "api_key"`
+
+
+class AppSettings(BaseSettings):
+    stripe_api_key: SecretStr = SecretStr("rk_prod_51HqLyjWDarjtT1zd")  # want `assigned to "stripe_api_key": "rk_p…"`
+    db_password: str = Field("pg-Pr0d-2024", env="DB_PASSWORD")  # want `assigned to "db_password"`
+    sentry_token: str = Field(default=None, env="SENTRY_TOKEN")
+
 
 HEADERS = {
     "Content-Type": "application/json",
@@ -38,7 +53,7 @@ class SmtpConfig:
 
 
 def login(form):
-    if form["password"] == "letmein":  # want `secret "password" compared with a hard-coded string: "let…"`
+    if form["password"] == "letmein":  # want `secret "password" compared with a hard-coded string: "…"`
         return True
     if "opensesame" == form.get("password"):  # want `compared with a hard-coded string`
         return True
@@ -67,6 +82,24 @@ secret_name = "prod/billing/db"
 eos_token = "</s>"
 PASSWORD = ""
 PASSWORD = "password"
+CLIENT_SECRET = "changeme"
+ADMIN_PASSWORD = "change-me"
+ROOT_PASSWORD = "12345678"
+USER_PASSWORD = "qwerty123"
+PIN_PASSWORD = "aaaaaaaa"
+SESSION_TOKEN = "550e8400-e29b-41d4-a716-446655440000"
+api_token = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx"
+mail_password = "your-mail-password"
+password_sha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+user_password = "$2b$12$KIXQJ9h1rG6x8w9u1R3b0eZ7l2m3n4o5p6q7r8s9t0u1v2w3x4y5z"
+db_password = settings.DB_PASSWORD
+db_password = "settings.DB_PASSWORD"
+TOKEN = "1.2.3"
+token_secret = "%(token)s"
+PASSWORD = "Please enter your password."
+PASSWORD_PROMPT = "Password: "
+AUTH_TOKEN = "dummy-token-value"
+API_KEY = "<API_KEY>"
 API_KEY = "<your-api-key>"
 AUTH_TOKEN = "${AUTH_TOKEN}"
 db_password = "{{ db_password }}"

@@ -1,5 +1,6 @@
 """Connections to the services the worker talks to."""
 import ftplib
+import keyring
 import os
 import smtplib
 
@@ -27,6 +28,11 @@ class Tests:
         self.client.login(username="admin", password="admin-pass")  # want `as password= to self.client.login`
 
 
+keyring.set_password("billing", "admin", "kR!ng-P4ss-77")  # want `as the password argument to keyring.set_password`
+api = Client(api_key=SecretStr("a9f8e7d6c5b4a3f2e1d0"))  # want `as api_key= to Client`
+aws = boto3.client("s3", aws_access_key_id="AKIA" + "IOSFODNN7EXAMPLE", aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCY" "EXAMPLEKEY")  # want `as aws_secret_access_key= to boto3.client`
+
+
 # Safe: secrets from the environment, placeholders, names that are not credentials.
 conn = psycopg2.connect(host="db", user="app", password=os.environ["DB_PASSWORD"])
 conn = psycopg2.connect(host="db", user="app", password="")
@@ -40,3 +46,13 @@ form = LoginForm(password="<password>")
 tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased", eos_token="</s>", pad_token="[PAD]")
 logger.info("login", extra={"user": "admin"})
 settings.configure(**options)
+conn = psycopg2.connect(host="db", user="app", password="changeme")
+conn = psycopg2.connect(host="db", user="app", password="${DB_PASSWORD}")
+conn = psycopg2.connect(host="db", user="app", password="{{ db_password }}")
+client = make_client(api_key="YOUR_API_KEY_HERE")
+client = make_client(api_key="xxxxxxxxxxxxxxxxxxxx")
+client = make_client(api_key="550e8400-e29b-41d4-a716-446655440000")
+client = make_client(token="12345678")
+conn = psycopg2.connect(host="db", user="app", password=DB_PASSWORD)
+DB_PASSWORD = "pg-Pr0d-2024"
+conn = psycopg2.connect(host="db", user="app", password=DB_PASSWORD)

@@ -37,3 +37,14 @@ def render(template="<password>", api_key="YOUR_API_KEY"):
 
 def retry(times=3, key="default"):
     return times, key
+
+
+def defaults(password="changeme", token="${TOKEN}", secret="xxxxxxxx", api_key="abcdef123456"):
+    return password, token, secret, api_key
+
+
+DEFAULT_TOKEN = "tok_4f9a8b7c6d5e"
+
+
+def with_named_default(token=DEFAULT_TOKEN):
+    return token

@@ -13,7 +13,7 @@ JWT_SECRET = "jwt-secret-value"
 
 
 def issue(user):
-    token = jwt.encode({"sub": user.id}, "secret", algorithm="HS256")  # want `jwt.encode uses a hard-coded key: "sec…"`
+    token = jwt.encode({"sub": user.id}, "secret", algorithm="HS256")  # want `jwt.encode uses a hard-coded key: "…"`
     claims = jwt.decode(token, key=b"0123456789abcdef", algorithms=["HS256"])  # want `jwt.decode uses a hard-coded key`
     mac = hmac.new(b"webhook-shared-key", user.body, sha256).hexdigest()  # want `hmac.new uses a hard-coded key`
     signer = URLSafeTimedSerializer("reset-password-salt-key")  # want `itsdangerous.URLSafeTimedSerializer uses a hard-coded key`
