@@ -48,12 +48,15 @@ func blobKind(s string) string {
 			return ""
 		}
 	}
-	hex, b64, n := true, true, 0
+	hex, b64, n, lines := true, true, 0, 1
 	var upper, lower, digit bool
 	for i := 0; i < len(s); i++ {
 		ch := s[i]
 		switch {
-		case ch == '\n' || ch == '\r' || ch == ' ' && i > 0 && s[i-1] == '\n':
+		case ch == '\n':
+			lines++
+			continue
+		case ch == '\r' || ch == ' ' && i > 0 && s[i-1] == '\n':
 			continue
 		case ch >= '0' && ch <= '9':
 			digit = true
@@ -75,8 +78,8 @@ func blobKind(s string) string {
 		n++
 	}
 	switch {
-	case n < minBlob:
-		return ""
+	case n < minBlob, n/lines < 60:
+		return "" // short lines: a word list, not a wrapped encoding
 	case hex && digit && (upper != lower):
 		return "hex"
 	case b64 && upper && lower && digit:

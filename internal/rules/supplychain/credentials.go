@@ -29,8 +29,9 @@ Cookies, Local State, logins.json, key4.db of Chrome, Edge, Brave, Opera,
 Firefox, ...), Discord and Telegram session storage, keychains and crypto
 wallets; and each copy of the whole environment (dict(os.environ),
 os.environ.copy(), {**os.environ}, str() or json.dumps(os.environ))
-that is not passed on as a subprocess's env=. Alone, such a read is common (SSH and cloud clients do
-it) and is not reported: the rule needs the network send in the same module.
+that ends up in what a network call sends, directly or through variables. Alone, such a read is common (SSH and cloud clients do
+it; tests save and restore the environment) and is not reported: the rule
+needs the network send in the same module.
 
 ## Why is this bad?
 Collecting keys, tokens, cookies and environment variables and sending them
@@ -81,7 +82,7 @@ var credentialReaders = map[string]bool{
 	"builtins.open": true, "io.open": true, "codecs.open": true, "os.listdir": true, "os.walk": true,
 	"os.scandir": true, "glob.glob": true, "glob.iglob": true, "shutil.copy": true, "shutil.copy2": true,
 	"shutil.copyfile": true, "shutil.copytree": true, "shutil.make_archive": true, "sqlite3.connect": true,
-	"pathlib.Path": true, "os.path.exists": true, "os.path.isfile": true,
+	"pathlib.Path": true,
 }
 
 func runCredentials(p *analysis.Pass, n ast.Node) {
@@ -93,7 +94,7 @@ func runCredentials(p *analysis.Pass, n ast.Node) {
 	where := " in a module that sends data over the network (line " + strconv.Itoa(send) + ")"
 	if d, ok := n.(*ast.Dict); ok {
 		for i, k := range d.Keys {
-			if k == nil && isEnviron(m, d.Values[i]) && !passedAsEnv(p, d) {
+			if k == nil && isEnviron(m, d.Values[i]) && isSent(p, d) {
 				p.Report(d, "copies the whole environment with {**os.environ}"+where)
 				return
 			}
@@ -102,7 +103,7 @@ func runCredentials(p *analysis.Pass, n ast.Node) {
 	}
 	c := n.(*ast.Call)
 	if how := environCopy(m, c); how != "" {
-		if !passedAsEnv(p, c) {
+		if isSent(p, c) {
 			p.Report(c, "copies the whole environment with "+how+where)
 		}
 		return
@@ -187,56 +188,62 @@ func isEnvItems(m *semantic.Model, e ast.Expr) bool {
 	return ok && a.Attr == "items" && isEnviron(m, a.Value)
 }
 
-// passedAsEnv reports whether the copy is given to a subprocess as env=,
-// directly or through the variable it is assigned to.
-func passedAsEnv(p *analysis.Pass, copy ast.Expr) bool {
-	envs := analysis.FileFact(p, envFact)
-	if envs.values[copy] {
-		return true
+// isSent reports whether an expression is part of what a network call
+// sends: in its arguments, directly or through variables.
+func isSent(p *analysis.Pass, e ast.Expr) bool {
+	return analysis.FileFact(p, sentFact)[e]
+}
+
+// sendMethodNames are the methods of sockets, sessions and clients that send.
+var sendMethodNames = map[string]bool{
+	"post": true, "put": true, "patch": true, "send": true, "sendall": true, "sendto": true,
+	"request": true, "urlopen": true, "sendmail": true, "send_message": true, "storbinary": true,
+}
+
+// sentFact holds the expressions that network calls of the file send.
+var sentFact = &analysis.FileKey[map[ast.Expr]bool]{Compute: func(p *analysis.Pass) map[ast.Expr]bool {
+	sent := map[ast.Expr]bool{}
+	if p.File == nil || p.File.Module == nil || p.Model == nil {
+		return sent
 	}
-	for _, v := range envs.names {
-		if v == copy {
+	m := p.Model
+	var add func(e ast.Expr, depth int)
+	add = func(e ast.Expr, depth int) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			x, ok := n.(ast.Expr)
+			if !ok {
+				return true
+			}
+			if sent[x] {
+				return false
+			}
+			sent[x] = true
+			if v := bound(m, x); v != nil && depth < maxHops {
+				add(v, depth+1)
+			}
 			return true
-		}
-	}
-	return false
-}
-
-// envArgs are the expressions given as env= somewhere in the file, and the
-// values of the variables given so.
-type envArgs struct {
-	values map[ast.Expr]bool
-	names  []ast.Expr
-}
-
-var envFact = &analysis.FileKey[*envArgs]{Compute: func(p *analysis.Pass) *envArgs {
-	ea := &envArgs{values: map[ast.Expr]bool{}}
-	if p.File == nil || p.File.Module == nil {
-		return ea
+		})
 	}
 	ast.Inspect(p.File.Module, func(n ast.Node) bool {
 		c, ok := n.(*ast.Call)
 		if !ok {
 			return true
 		}
+		if !networkCalls[m.CalleeName(c)] {
+			a, ok := c.Func.(*ast.Attribute)
+			if !ok || !sendMethodNames[a.Attr] {
+				return true
+			}
+		}
+		for _, a := range c.Args {
+			add(a, 0)
+		}
 		for _, k := range c.Keywords {
-			if k.Arg != "env" {
-				continue
-			}
-			ea.values[k.Value] = true
-			if nm, ok := k.Value.(*ast.Name); ok && p.Model != nil {
-				if u := p.Model.Use(nm); u != nil && u.Symbol != nil {
-					for _, b := range u.Symbol.Bindings {
-						if b.Value != nil {
-							ea.names = append(ea.names, b.Value)
-						}
-					}
-				}
-			}
+			add(k.Value, 0)
 		}
 		return true
 	})
-	return ea
+	return sent
 }}
 
 // sendFact is the line of the first network call of the file, 0 if none.

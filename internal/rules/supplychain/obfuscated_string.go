@@ -5,6 +5,7 @@ import (
 
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
+	"github.com/kraitsec/krait/internal/rules/ruleutil"
 )
 
 // ObfuscatedString flags strings hidden from readers: chr() codes, long
@@ -29,6 +30,9 @@ Flags three ways of hiding a string:
   fonts, certificates and other data with a recognisable header are not
   reported;
 - a string reversed with [::-1] that is executed or run as a command.
+
+Test files (test_*.py, tests/...) are skipped: they hold encoded test
+vectors.
 
 ## Why is this bad?
 Nobody writes a URL as chr() codes or ships a program as a base64 blob for a
@@ -67,6 +71,9 @@ var chrFact = &analysis.FileKey[*chrState]{Compute: func(*analysis.Pass) *chrSta
 }}
 
 func runObfuscatedString(p *analysis.Pass, n ast.Node) {
+	if ruleutil.InTestFile(p) {
+		return // test vectors: encoded samples, codec round trips
+	}
 	switch x := n.(type) {
 	case *ast.Call:
 		checkChrJoin(p, x)

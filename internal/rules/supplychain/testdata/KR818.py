@@ -16,7 +16,7 @@ def grab():
     keys = {}
     for name in ("id_rsa", "id_ed25519"):
         p = os.path.join(os.path.expanduser("~"), ".ssh", name)
-        if os.path.exists(p):  # want "reads .ssh"
+        if os.path.exists(p):
             keys[name] = open(p).read()  # want "reads .ssh"
     aws = (Path.home() / ".aws" / "credentials").read_text()  # want "reads .aws/credentials"
     db = os.path.join(LOCAL, "Google", "Chrome", "User Data", "Default", "Login Data")
