@@ -90,7 +90,11 @@ type popularStatusJSON struct {
 }
 
 func collectDBStatus(dir string, now time.Time) *dbStatusJSON {
-	s := vulndb.Status(dir, now)
+	return &dbStatusJSON{Vulnerabilities: osvStatusOf(vulndb.Status(dir, now)), Popular: popularStatus(dir, now)}
+}
+
+// osvStatusOf describes the vulnerability store for db status and deps -f json.
+func osvStatusOf(s vulndb.DBStatus) osvStatusJSON {
 	o := osvStatusJSON{Path: s.Path, Present: s.Present, Stale: s.Stale(vulndb.DefaultMaxAge)}
 	switch {
 	case !s.Present:
@@ -104,7 +108,7 @@ func collectDBStatus(dir string, now time.Time) *dbStatusJSON {
 		o.Advisories, o.Malicious, o.Withdrawn, o.Packages = m.Entries-m.Withdrawn, m.Malicious, m.Withdrawn, m.Packages
 		o.Size = s.Size
 	}
-	return &dbStatusJSON{Vulnerabilities: o, Popular: popularStatus(dir, now)}
+	return o
 }
 
 func writeDBStatus(w io.Writer, st *dbStatusJSON) error {

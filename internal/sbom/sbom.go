@@ -21,14 +21,14 @@ import (
 // SpecVersion is the CycloneDX version written.
 const SpecVersion = cdx.SpecVersion1_6
 
-// Component is one distribution at one version (or, when nothing pins it, one
-// specifier), however many files declare it.
+// Component is one distribution at one version (or, when nothing pins it, at
+// no version), however many files declare it.
 type Component struct {
 	// Name is the distribution's name; it is PEP 503 normalised in the output.
 	Name string
-	// Version is the exact version, or "" when only Specifier is known.
-	Version   string
-	Specifier string
+	// Version is the exact version, or "" when only Specifiers are known.
+	Version    string
+	Specifiers []string
 	// Optional is true when every declaration puts the package in an optional or
 	// development group.
 	Optional bool
@@ -59,7 +59,7 @@ type Vuln struct {
 	Upgrade string
 	// URL is the advisory's page.
 	URL string
-	// Range is true when the component is a specifier that admits affected
+	// Range is true when the component's specifiers admit affected
 	// versions; LowerBound is then the lowest version that excludes them all.
 	Range      bool
 	LowerBound string
@@ -156,8 +156,10 @@ func component(c Component, ref string) cdx.Component {
 		out.Scope = cdx.ScopeOptional
 	}
 	var props []cdx.Property
-	if c.Version == "" && c.Specifier != "" {
-		props = append(props, cdx.Property{Name: "krait:specifier", Value: c.Specifier})
+	if c.Version == "" {
+		for _, sp := range c.Specifiers {
+			props = append(props, cdx.Property{Name: "krait:specifier", Value: sp})
+		}
 	}
 	if c.Direct {
 		props = append(props, cdx.Property{Name: "krait:direct", Value: "true"})
@@ -208,8 +210,12 @@ func affects(v Vuln, c Component, ref string) cdx.Affects {
 	switch {
 	case c.Version != "":
 		a.Range = &[]cdx.AffectedVersions{{Version: c.Version, Status: cdx.VulnerabilityStatusAffected}}
-	case v.Range && c.Specifier != "":
-		a.Range = &[]cdx.AffectedVersions{{Range: "vers:pypi/" + versRange(c.Specifier), Status: cdx.VulnerabilityStatusUnknown}}
+	case v.Range && len(c.Specifiers) > 0:
+		rs := make([]cdx.AffectedVersions, len(c.Specifiers))
+		for i, sp := range c.Specifiers {
+			rs[i] = cdx.AffectedVersions{Range: "vers:pypi/" + versRange(sp), Status: cdx.VulnerabilityStatusUnknown}
+		}
+		a.Range = &rs
 	}
 	return a
 }

@@ -57,7 +57,7 @@ func testComponents() []Component {
 				URL: "https://osv.dev/vulnerability/MAL-2099-7"}},
 		},
 		{
-			Name: "requests", Specifier: ">=2.0, <3", Direct: true, Locations: []string{"pyproject.toml:8"},
+			Name: "requests", Specifiers: []string{">=2.0, <3"}, Direct: true, Locations: []string{"pyproject.toml:8"},
 			Vulns: []Vuln{{ID: "PYSEC-2099-3", Summary: "leaks credentials on redirect", Severity: "high", Score: 7.5,
 				Vectors: []vulndb.Vector{{Type: "CVSS_V4", Value: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N"}},
 				Fixed:   []string{"2.31.0"}, Range: true, LowerBound: "2.31.0", URL: "https://osv.dev/vulnerability/PYSEC-2099-3"}},

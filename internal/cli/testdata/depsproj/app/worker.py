@@ -1,0 +1,3 @@
+from demo.tasks import run
+
+run()
