@@ -48,7 +48,7 @@ func match(d *Dependency, advs []vulndb.Advisory, lockPinned bool) {
 		return
 	}
 	if pinned {
-		d.FixedIn, _ = vulndb.SafeUpgrade(advs, d.Version)
+		d.FixedIn = safeUpgrade(advs, d.Version)
 	} else {
 		d.FixedIn = rangeBound(d.Vulns)
 	}
