@@ -71,7 +71,7 @@ func runPacker(p *analysis.Pass, n ast.Node) {
 			}
 		}
 	case *ast.ImportFrom:
-		if x.Level == 0 && isPyarmorModule(x.Module) {
+		if isPyarmorModule(x.Module) {
 			p.Report(x, "imports the PyArmor runtime "+x.Module)
 		}
 	case *ast.Call:

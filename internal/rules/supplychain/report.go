@@ -1,6 +1,8 @@
 package supplychain
 
 import (
+	"strings"
+
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/python/semantic"
@@ -22,6 +24,13 @@ func commandProgram(m *semantic.Model, c *ast.Call) (string, bool) {
 	first := c.Args[0]
 	if v := bound(m, first); v != nil {
 		first = v
+	}
+	for {
+		b, ok := first.(*ast.BinOp)
+		if !ok || b.Op != ast.Add {
+			break
+		}
+		first = b.Left // ["pkg-config"] + list(args)
 	}
 	switch x := first.(type) {
 	case *ast.List:
@@ -53,6 +62,25 @@ func commandProgram(m *semantic.Model, c *ast.Call) (string, bool) {
 	return p, p != ""
 }
 
+// secondArg returns the text of the second element of a command list, or "".
+func secondArg(m *semantic.Model, c *ast.Call) string {
+	first := argOr(c, 0)
+	if v := bound(m, first); v != nil {
+		first = v
+	}
+	var elts []ast.Expr
+	switch x := first.(type) {
+	case *ast.List:
+		elts = x.Elts
+	case *ast.Tuple:
+		elts = x.Elts
+	}
+	if len(elts) < 2 {
+		return ""
+	}
+	return textOf(m, elts[1])
+}
+
 // processLevel ranks a process call by the program it starts: tools that
 // look up versions or build flags are not reported (ok false); downloaders,
 // shells and unknown commands are high.
@@ -63,6 +91,15 @@ func processLevel(m *semantic.Model, c *ast.Call) (prog string, sev analysis.Sev
 		return "", analysis.SeverityHigh, true
 	case benignPrograms[prog]:
 		return prog, 0, false
+	case prog == "python":
+		// The interpreter running one of the project's own scripts is a build
+		// step (numpy's cythonize); `python -c` runs hidden code.
+		switch second := secondArg(m, c); {
+		case strings.HasSuffix(second, ".py"):
+			return prog, 0, false
+		case second == "-c":
+			return prog, analysis.SeverityHigh, true
+		}
 	case alarmingPrograms[prog]:
 		return prog, analysis.SeverityHigh, true
 	}
