@@ -100,11 +100,11 @@ func writeTree(t *testing.T, files map[string]string) string {
 // evilpkg (pulled in) installed.
 var venvFiles = map[string]string{
 	"pyvenv.cfg": "home = /usr/bin\nversion = 3.12.1\n",
-	"lib/python3.12/site-packages/demo-1.1.0.dist-info/METADATA":  "Metadata-Version: 2.1\nName: demo\nVersion: 1.1.0\n",
-	"lib/python3.12/site-packages/demo-1.1.0.dist-info/RECORD":    "demo/__init__.py,,\ndemo-1.1.0.dist-info/METADATA,,\n",
-	"lib/python3.12/site-packages/demo-1.1.0.dist-info/REQUESTED": "",
-	"lib/python3.12/site-packages/demo/__init__.py":               "",
-	"lib/python3.12/site-packages/evilpkg-0.1.dist-info/METADATA": "Metadata-Version: 2.1\nName: evilpkg\nVersion: 0.1\n",
+	"lib/python3.12/site-packages/demo-1.1.0.dist-info/METADATA":       "Metadata-Version: 2.1\nName: demo\nVersion: 1.1.0\n",
+	"lib/python3.12/site-packages/demo-1.1.0.dist-info/RECORD":         "demo/__init__.py,,\ndemo-1.1.0.dist-info/METADATA,,\n",
+	"lib/python3.12/site-packages/demo-1.1.0.dist-info/REQUESTED":      "",
+	"lib/python3.12/site-packages/demo/__init__.py":                    "",
+	"lib/python3.12/site-packages/evilpkg-0.1.dist-info/METADATA":      "Metadata-Version: 2.1\nName: evilpkg\nVersion: 0.1\n",
 	"lib/python3.12/site-packages/evilpkg-0.1.dist-info/top_level.txt": "evil\n",
 }
 
