@@ -1,0 +1,284 @@
+package secrets
+
+import (
+	"bytes"
+	"encoding/base64"
+	"strings"
+
+	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/secrets/filter"
+)
+
+// GenericSecret is the rule of the name-based detector of configuration files.
+var GenericSecret = newRule(ruleSpec{
+	code: "KR380", name: "generic-secret-assignment", summary: "secret-like name bound to a literal in a config file",
+	severity: analysis.SeverityHigh, confidence: analysis.ConfidenceMedium, cwe: []int{798, 259},
+	what: "literal values bound to secret-like names (password, passwd, pwd, secret, token, api_key, " +
+		"access_key, private_key, client_secret, auth, and names ending in them such as DB_PASSWORD or " +
+		"stripeSecretKey) in configuration files: `.env`, INI, TOML, YAML, JSON, properties, Terraform, " +
+		"Dockerfile `ENV`/`ARG`, shell `export`, Kubernetes secrets, and the code cells of notebooks. " +
+		"Placeholders, templates, environment references, hashes, UUIDs and documentation values are left out; " +
+		"values in tests, examples and `.env.example` files are reported with lower confidence.",
+	lang: "yaml", example: "database:\n  user: app\n  password: Xk9#mP2v…", instead: "database:\n  user: app\n  password: ${DB_PASSWORD}",
+	refTitle: "OWASP: secrets management cheat sheet", ref: "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html",
+})
+
+// HighEntropySecret is the rule of the entropy-based detector of configuration files.
+var HighEntropySecret = newRule(ruleSpec{
+	code: "KR382", name: "high-entropy-secret", summary: "high-entropy value bound to a key-like name in a config file",
+	severity: analysis.SeverityMedium, confidence: analysis.ConfidenceLow, cwe: []int{798},
+	what: "long random-looking values (high Shannon entropy for their alphabet) bound to names that suggest " +
+		"key material without naming a credential outright: `encryption_key`, `signing_salt`, `hmac`, " +
+		"`session_cookie`, `credentials`, `seed`.",
+	lang: "toml", example: "[crypto]\nencryption_key = \"q8Zr…\"", instead: "[crypto]\nencryption_key = \"${ENCRYPTION_KEY}\"",
+	refTitle: "OWASP: secrets management cheat sheet", ref: "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html",
+})
+
+// assignment is a name bound to a literal on one line of a configuration file.
+type assignment struct {
+	name    string
+	value   string
+	valueAt int // offset of value in the line
+	quoted  bool
+}
+
+// linePrefixes open a binding without being part of its name.
+var linePrefixes = [...]string{"export ", "ENV ", "ARG ", "set ", "setenv ", "- ", "declare -x ", "readonly ", "local "}
+
+// parseAssignment reads the `name <sep> value` a configuration line binds:
+// KEY=value, key: value, "key": "value", key = 'value', ENV KEY value,
+// export KEY="value", - KEY=value, key := value, key => value.
+func parseAssignment(line string) (assignment, bool) {
+	i := skipBlank(line, 0)
+	rest := line[i:]
+	if rest == "" || rest[0] == '#' || rest[0] == ';' || strings.HasPrefix(rest, "//") || strings.HasPrefix(rest, "<!--") {
+		return assignment{}, false
+	}
+	spaceSep := false
+	for _, p := range linePrefixes {
+		if strings.HasPrefix(rest, p) {
+			i = skipBlank(line, i+len(p))
+			spaceSep = p == "ENV " || p == "setenv "
+			break
+		}
+	}
+	var q byte
+	if i < len(line) && (line[i] == '"' || line[i] == '\'') {
+		q = line[i]
+		i++
+	}
+	ns := i
+	for i < len(line) && isNameByte(line[i]) {
+		i++
+	}
+	if i == ns {
+		return assignment{}, false
+	}
+	name := line[ns:i]
+	if q != 0 {
+		if i >= len(line) || line[i] != q {
+			return assignment{}, false
+		}
+		i++
+	}
+	j := skipBlank(line, i)
+	switch {
+	case strings.HasPrefix(line[j:], ":="), strings.HasPrefix(line[j:], "=>"):
+		j += 2
+	case j < len(line) && (line[j] == '=' || line[j] == ':'):
+		j++
+		if j < len(line) && line[j] == '=' {
+			return assignment{}, false // a comparison
+		}
+	case spaceSep && j > i:
+	default:
+		return assignment{}, false
+	}
+	j = skipBlank(line, j)
+	if j >= len(line) {
+		return assignment{}, false
+	}
+	if c := line[j]; c == '"' || c == '\'' || c == '`' {
+		end := closingQuote(line, j+1, c)
+		if end < 0 {
+			return assignment{}, false
+		}
+		return assignment{name: name, value: line[j+1 : end], valueAt: j + 1, quoted: true}, true
+	}
+	switch line[j] {
+	case '|', '>', '&', '*', '!', '[', '{', '(':
+		return assignment{}, false // YAML blocks, anchors, tags, flow collections; code
+	}
+	end := len(line)
+	for k := j; k < len(line); k++ {
+		if (line[k] == '#' || line[k] == ';') && k > j && (line[k-1] == ' ' || line[k-1] == '\t') {
+			end = k
+			break
+		}
+	}
+	v := strings.TrimRight(line[j:end], " \t\r,")
+	if v == "" {
+		return assignment{}, false
+	}
+	return assignment{name: name, value: v, valueAt: j}, true
+}
+
+func skipBlank(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+func isNameByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' || c == '.'
+}
+
+// closingQuote finds the quote that closes a string opened before i, skipping
+// backslash escapes; -1 if the line does not close it.
+func closingQuote(s string, i int, q byte) int {
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case q:
+			return i
+		}
+	}
+	return -1
+}
+
+// lastSegment is the last dotted part of a name: spring.datasource.password
+// names a password.
+func lastSegment(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 && i < len(name)-1 {
+		return name[i+1:]
+	}
+	return name
+}
+
+// keyContext reports names that suggest key material without naming a
+// credential: the high-entropy detector's context.
+func keyContext(name string) bool {
+	l := strings.ToLower(name)
+	for _, w := range [...]string{"key", "salt", "seed", "hmac", "signature", "cred", "cookie", "session", "jwt", "bearer", "cipher", "nonce", "license"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// config checks every line of a configuration file for a secret-like name bound
+// to a literal.
+func (s *scan) config() {
+	genericOn, entropyOn := s.enabled(GenericSecret.Code), s.enabled(HighEntropySecret.Code)
+	if !genericOn && !entropyOn {
+		return
+	}
+	var pending string // a name given on the line before its value (k8s env, Terraform variables)
+	for at := 0; at < len(s.data); {
+		end := bytes.IndexByte(s.data[at:], '\n')
+		if end < 0 {
+			end = len(s.data)
+		} else {
+			end += at
+		}
+		if end-at <= maxWindow {
+			pending = s.configLine(string(s.data[at:end]), at, pending)
+		}
+		at = end + 1
+	}
+}
+
+// configLine checks one line; it returns the name a following value line binds.
+func (s *scan) configLine(line string, at int, pending string) string {
+	t := strings.TrimSpace(line)
+	if strings.HasPrefix(t, "variable \"") {
+		name, _, _ := strings.Cut(t[len("variable \""):], "\"")
+		return name
+	}
+	if strings.HasPrefix(t, "machine ") || strings.HasPrefix(t, "default ") {
+		s.netrc(line, at)
+		return ""
+	}
+	a, ok := parseAssignment(line)
+	if !ok {
+		return pending
+	}
+	if pending != "" && (a.name == "value" || a.name == "default") {
+		a.name = pending
+	}
+	if a.name == "name" || a.name == "key" || a.name == "variable" {
+		if filter.IsSecretName(a.value) {
+			return a.value
+		}
+		return ""
+	}
+	s.judgeValue(lastSegment(a.name), a.value, at+a.valueAt)
+	return pending
+}
+
+// netrc reads `machine h login u password p` lines of .netrc files.
+func (s *scan) netrc(line string, at int) {
+	f := strings.Fields(line)
+	for i := 0; i+1 < len(f); i++ {
+		if f[i] == "password" {
+			if j := strings.Index(line, " "+f[i+1]); j >= 0 {
+				s.judgeValue("password", f[i+1], at+j+1)
+			}
+		}
+	}
+}
+
+// judgeValue reports value, bound to name at offset at of the file, if name
+// means a credential and value passes the filters, or if name suggests key
+// material and value is random-looking.
+func (s *scan) judgeValue(name, value string, at int) {
+	cls := filter.Classify(name, value)
+	if cls != filter.Plausible {
+		return
+	}
+	if decoded, ok := decodedBase64(value); ok && filter.Classify(name, decoded) != filter.Plausible {
+		return // a Kubernetes secret's base64 of a placeholder
+	}
+	high := filter.HighEntropy(value)
+	if filter.IsSecretName(name) {
+		conf := analysis.ConfidenceMedium
+		switch {
+		case high && len(value) >= 12:
+			conf = analysis.ConfidenceHigh
+		case len(value) < 8 && !high:
+			conf = analysis.ConfidenceLow
+		}
+		s.add(candidate{
+			rule: GenericSecret, what: "secret bound to " + name, secret: value,
+			start: at, end: at + len(value), confidence: conf, rank: 1 << 20,
+		})
+		return
+	}
+	if high && len(value) >= 20 && keyContext(name) && filter.CharsetOf(value) != filter.CharsetOther {
+		s.add(candidate{
+			rule: HighEntropySecret, what: "high-entropy value bound to " + name, secret: value,
+			start: at, end: at + len(value), confidence: analysis.ConfidenceLow, rank: 1<<20 + 1,
+		})
+	}
+}
+
+// decodedBase64 decodes a padded base64 value into printable text, as a
+// Kubernetes Secret's data holds it.
+func decodedBase64(v string) (string, bool) {
+	if len(v) < 8 || len(v)%4 != 0 || filter.CharsetOf(v) == filter.CharsetOther {
+		return "", false
+	}
+	b, err := base64.StdEncoding.DecodeString(v)
+	if err != nil {
+		return "", false
+	}
+	for _, c := range b {
+		if c < 0x20 || c > 0x7e {
+			return "", false
+		}
+	}
+	return string(b), true
+}

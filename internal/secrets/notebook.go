@@ -1,0 +1,60 @@
+package secrets
+
+import (
+	"bytes"
+	"encoding/json"
+	"regexp"
+	"strings"
+)
+
+// codeBindingRe finds a name bound to a string literal in a line of Python code:
+// `password = "…"`, `connect(password="…")`, `{"api_key": "…"}`,
+// `os.environ["TOKEN"] = "…"`.
+var codeBindingRe = regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_]*)["']?\]?\s*[:=]\s*[bru]?(["'])([^"'\\\n]{1,512})["']`)
+
+// notebook checks the code and outputs of a Jupyter notebook. nbformat writes
+// one JSON string per line of a cell, so each file line that is a JSON string
+// is decoded and checked as a line of code, and a finding keeps the notebook's
+// own line.
+func (s *scan) notebook() {
+	if !s.enabled(GenericSecret.Code) && !s.enabled(HighEntropySecret.Code) {
+		return
+	}
+	for at := 0; at < len(s.data); {
+		end := bytes.IndexByte(s.data[at:], '\n')
+		if end < 0 {
+			end = len(s.data)
+		} else {
+			end += at
+		}
+		if end-at <= maxWindow {
+			s.notebookLine(string(s.data[at:end]), at)
+		}
+		at = end + 1
+	}
+}
+
+// notebookLine checks one line of the notebook file that starts at offset at.
+func (s *scan) notebookLine(raw string, at int) {
+	t := strings.TrimSpace(raw)
+	t = strings.TrimSuffix(t, ",")
+	if len(t) < 2 || t[0] != '"' || t[len(t)-1] != '"' || !strings.ContainsAny(t, "=:") {
+		return
+	}
+	var code string
+	if json.Unmarshal([]byte(t), &code) != nil {
+		return
+	}
+	trimmed := strings.TrimSpace(code)
+	if strings.HasPrefix(trimmed, "#") {
+		return
+	}
+	for _, m := range codeBindingRe.FindAllStringSubmatch(code, -1) {
+		name, value := m[1], m[3]
+		off := strings.Index(raw, value)
+		if off < 0 {
+			continue // escaped in the file; the value is not where a finding could point
+		}
+		s.judgeValue(name, value, at+off)
+	}
+}

@@ -1,0 +1,120 @@
+package secrets
+
+import "github.com/kraitsec/krait/internal/secrets/filter"
+
+// hit is one keyword occurrence the prefilter found.
+type hit struct {
+	kw, at int32
+}
+
+// maxHits bounds the keyword occurrences kept for one file; a file with more is
+// machine-made (a dump, a word list), and its first ones are enough.
+const maxHits = 1 << 16
+
+// providers runs the format detectors on the lines where their keywords occur.
+func (s *scan) providers() {
+	a := s.a
+	var hits []hit
+	present := make([]bool, len(a.pre.keywords))
+	a.pre.scan(s.data, func(kw, at int) {
+		present[kw] = true
+		if len(hits) < maxHits && len(a.byKeyword[kw]) > 0 {
+			hits = append(hits, hit{int32(kw), int32(at)})
+		}
+	})
+	if len(hits) == 0 {
+		return
+	}
+	// covered[d] is the end of the text detector d last ran on: a later keyword
+	// inside it needs no second run.
+	covered := make([]int, len(a.detectors))
+	for _, h := range hits {
+		at := int(h.at)
+		for _, d := range a.byKeyword[h.kw] {
+			det := a.detectors[d]
+			if at < covered[d] || !s.enabled(det.rule.Code) || !contextPresent(a.contextOf[d], present) {
+				continue
+			}
+			from, to := lineBounds(s.data, at)
+			if det.multiline {
+				to = min(len(s.data), at+maxMultiline)
+			} else if to-from > maxWindow {
+				from, to = max(from, at-maxWindow/2), min(to, at+maxWindow/2)
+			}
+			covered[d] = to
+			s.match(det, int(d), from, to)
+		}
+	}
+}
+
+// contextPresent reports whether one of a detector's context keywords occurs in
+// the file, or the detector needs none.
+func contextPresent(ids []int32, present []bool) bool {
+	if len(ids) == 0 {
+		return true
+	}
+	for _, k := range ids {
+		if present[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// match runs one detector's expression on data[from:to] and records what passes
+// its checks.
+func (s *scan) match(det *detector, rank, from, to int) {
+	window := s.data[from:to]
+	for _, m := range det.re.FindAllSubmatchIndex(window, -1) {
+		start, end := m[0], m[1]
+		g := 1
+		if det.secretGroup > 0 {
+			g = det.secretGroup
+		}
+		if len(m) >= 2*g+2 && m[2*g] >= 0 {
+			start, end = m[2*g], m[2*g+1]
+		}
+		secret := string(window[start:end])
+		if fakeValue(secret) {
+			continue
+		}
+		conf := det.confidence
+		if det.judge != nil {
+			groups := make([]string, len(m)/2-1)
+			for i := range groups {
+				if m[2*i+2] >= 0 {
+					groups[i] = string(window[m[2*i+2]:m[2*i+3]])
+				}
+			}
+			c, ok := det.judge(groups)
+			if !ok {
+				continue
+			}
+			if c != 0 {
+				conf = c
+			}
+		} else if det.validate != nil {
+			c, ok := det.validate(secret, string(window))
+			if !ok {
+				continue
+			}
+			if c != 0 {
+				conf = c
+			}
+		}
+		s.add(candidate{
+			det: det, rule: det.rule, provider: det.provider, what: det.what, secret: secret,
+			start: from + start, end: from + end, confidence: conf, severity: det.severity, rank: rank,
+		})
+	}
+}
+
+// fakeValue reports a format match that is a stand-in rather than a key: a
+// documentation example, a placeholder, a mask or a template.
+func fakeValue(secret string) bool {
+	switch filter.Classify("", secret) {
+	case filter.Example, filter.Placeholder, filter.Repeated, filter.Template:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,215 @@
+package secrets
+
+import (
+	"bytes"
+	"sort"
+
+	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/secrets/filter"
+)
+
+// Options tunes the analyzer. The zero value is the default.
+type Options struct {
+	// NoGeneric switches off the name-based and entropy-based detection in
+	// configuration files and notebooks, leaving the provider patterns, URL
+	// credentials and HTTP authorization headers.
+	NoGeneric bool
+}
+
+// Analyzer is the secrets FileAnalyzer. It holds no per-scan state and is safe
+// for concurrent use.
+type Analyzer struct {
+	opts      Options
+	detectors []*detector
+	pre       *prefilter
+	// byKeyword lists, for each prefilter keyword, the detectors it triggers;
+	// context keywords trigger none.
+	byKeyword [][]int32
+	// contextOf lists, for each detector, the ids of its context keywords.
+	contextOf [][]int32
+	rules     []*analysis.Rule
+}
+
+var _ analysis.FileAnalyzer = (*Analyzer)(nil)
+
+// New builds the analyzer: its detectors and their keyword prefilter.
+func New(opts Options) *Analyzer {
+	return newAnalyzer(opts, allDetectors())
+}
+
+// newAnalyzer builds an analyzer with the given detectors; the tests run them one
+// at a time.
+func newAnalyzer(opts Options, detectors []*detector) *Analyzer {
+	a := &Analyzer{opts: opts, detectors: detectors, rules: Rules()}
+	ids := map[string]int32{}
+	var keywords []string
+	id := func(kw string) int32 {
+		k, ok := ids[kw]
+		if !ok {
+			k = int32(len(keywords))
+			ids[kw] = k
+			keywords = append(keywords, kw)
+			a.byKeyword = append(a.byKeyword, nil)
+		}
+		return k
+	}
+	a.contextOf = make([][]int32, len(a.detectors))
+	for d, det := range a.detectors {
+		for _, kw := range det.keywords {
+			k := id(kw)
+			a.byKeyword[k] = append(a.byKeyword[k], int32(d))
+		}
+		for _, kw := range det.context {
+			a.contextOf[d] = append(a.contextOf[d], id(kw))
+		}
+	}
+	a.pre = newPrefilter(keywords)
+	return a
+}
+
+// Rules lists the rules of every detector family.
+func (a *Analyzer) Rules() []*analysis.Rule { return a.rules }
+
+// Wants accepts every text file but binaries, media, archives, minified bundles
+// and tabular data, judged by name.
+func (a *Analyzer) Wants(rel string, python bool) bool {
+	_, ok := kindOf(rel, python)
+	return ok
+}
+
+// candidate is one secret found in a file, before deduplication and suppression.
+type candidate struct {
+	det        *detector // nil for the generic detectors
+	rule       *analysis.Rule
+	provider   string
+	what       string
+	secret     string
+	start, end int // byte offsets of the secret in the file
+	confidence analysis.Confidence
+	severity   analysis.Severity
+	// rank orders detectors when two findings cover the same text: lower wins.
+	rank int
+}
+
+// Check reports the secrets in one file.
+func (a *Analyzer) Check(src *analysis.Source, enabled func(code string) bool) []analysis.Finding {
+	kind, ok := kindOf(src.Rel, src.Python != nil)
+	if !ok || len(src.Data) == 0 {
+		return nil
+	}
+	if enabled == nil {
+		enabled = func(string) bool { return true }
+	}
+	s := &scan{a: a, data: src.Data, enabled: enabled}
+	s.providers()
+	if !a.opts.NoGeneric {
+		switch kind {
+		case kindConfig:
+			s.config()
+		case kindNotebook:
+			s.notebook()
+		}
+	}
+	if len(s.found) == 0 {
+		return nil
+	}
+	return s.findings(src, kind)
+}
+
+// scan is the state of one Check.
+type scan struct {
+	a       *Analyzer
+	data    []byte
+	enabled func(string) bool
+	found   []candidate
+}
+
+// add records a candidate unless its rule is switched off.
+func (s *scan) add(c candidate) {
+	if s.enabled(c.rule.Code) {
+		s.found = append(s.found, c)
+	}
+}
+
+// lineBounds returns the start and end (before the newline) of the line at i.
+func lineBounds(data []byte, i int) (int, int) {
+	start := bytes.LastIndexByte(data[:i], '\n') + 1
+	end := bytes.IndexByte(data[i:], '\n')
+	if end < 0 {
+		return start, len(data)
+	}
+	return start, i + end
+}
+
+// findings turns the candidates into findings: overlapping ones are merged in
+// favour of the more specific detector, inline allow comments are honoured, and
+// each finding is redacted and fingerprinted.
+func (s *scan) findings(src *analysis.Source, kind fileKind) []analysis.Finding {
+	c := s.found
+	sort.SliceStable(c, func(i, j int) bool {
+		if c[i].start != c[j].start {
+			return c[i].start < c[j].start
+		}
+		return c[i].rank < c[j].rank
+	})
+	kept := c[:0]
+	for _, x := range c {
+		drop := false
+		for i := len(kept) - 1; i >= 0 && !drop; i-- {
+			k := &kept[i]
+			if k.end <= x.start {
+				if x.start-k.end > maxWindow {
+					break
+				}
+				continue
+			}
+			// Overlapping text is one secret: the better-ranked detector keeps it.
+			if x.rank < k.rank {
+				*k = x
+			}
+			drop = true
+		}
+		if !drop {
+			kept = append(kept, x)
+		}
+	}
+	// Each line's snippet hides every secret found on it.
+	var fp analysis.Fingerprinter
+	var out []analysis.Finding
+	line, lineAt := 1, 0
+	fixture := filter.FixturePath(src.Rel)
+	template := templatePath(src.Rel)
+	for i, x := range kept {
+		line += bytes.Count(s.data[lineAt:x.start], []byte{'\n'})
+		lineAt = x.start
+		ls, le := lineBounds(s.data, x.start)
+		text := string(s.data[ls:le])
+		if suppressed(text, x.rule) {
+			continue
+		}
+		f := analysis.NewFinding(x.rule, src.Path, line, x.start-ls+1, message(x))
+		endLine := line + bytes.Count(s.data[x.start:x.end], []byte{'\n'})
+		f.EndLine = endLine
+		if endLine == line {
+			f.EndColumn = x.end - ls + 1
+		} else {
+			f.EndColumn = x.end - (bytes.LastIndexByte(s.data[:x.end], '\n') + 1) + 1
+		}
+		f.Provider = x.provider
+		conf := x.confidence
+		if conf == 0 {
+			conf = x.rule.Confidence
+		}
+		if fixture || template {
+			conf = max(conf-1, analysis.ConfidenceLow)
+		}
+		f.Confidence = conf
+		if x.severity != 0 {
+			f.Severity = x.severity
+		}
+		f.Snippet = snippetOf(s.data, ls, le, x.start, kept, i)
+		f.Fingerprint = fp.Next(x.rule.Code, src.Rel, x.provider, analysis.SecretDigest(x.secret))
+		out = append(out, f)
+	}
+	return out
+}
