@@ -164,9 +164,14 @@ const (
 )
 
 // checked reports whether a package is matched at all: a local path or an
-// editable install is the project's own code, whatever its name.
+// editable install is the project's own code, whatever its name, and a conda
+// package's name and version are conda's, not PyPI's.
 func checked(d *Dependency) bool {
-	return d.Name != "" && d.Source != "path" && d.Source != "editable"
+	switch d.Source {
+	case "path", "editable", "conda":
+		return false
+	}
+	return d.Name != ""
 }
 
 // open opens the database, downloading it first when allowed, and records its

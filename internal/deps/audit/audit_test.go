@@ -160,6 +160,30 @@ func TestAnalyze(t *testing.T) {
 			},
 		},
 		{
+			name: "include_chain_dedupe_spellings",
+			files: map[string]string{
+				"requirements/prod.txt": "-r ./base.txt\n-r ../requirements/dev.txt\n",
+				"requirements/dev.txt":  "-r base.txt\n",
+				"requirements/base.txt": "pyyaml==5.3\n",
+			},
+			want: []want{
+				{got{"KR701", "requirements/base.txt", 1, "PYSEC-2099-20", analysis.SeverityCritical, "pyyaml", "5.3", "5.4", ""}, `PYSEC-2099-20`},
+			},
+		},
+		{
+			name: "conda_packages_are_not_pypi",
+			files: map[string]string{
+				"environment.yml": "name: app\ndependencies:\n  - pyyaml=5.3\n  - pip:\n    - webframe==3.2.0\n",
+			},
+			want: []want{
+				{got{"KR701", "environment.yml", 5, "PYSEC-2099-11", analysis.SeverityMedium, "webframe", "3.2.0", "3.2.5", ""}, `PYSEC-2099-11`},
+			},
+		},
+		{
+			name:  "local_and_vcs",
+			files: map[string]string{"requirements.txt": "-e ./pyyaml\n./libs/pyyaml\npyyaml @ git+https://example.invalid/pyyaml@v5.3\n"},
+		},
+		{
 			name:  "suppressed",
 			files: map[string]string{"requirements.txt": "pyyaml==5.3  # krait: ignore[KR701]\nwebframe==3.2.4 # nosec\noldlib==1 # noqa: KR702\n"},
 			want: []want{

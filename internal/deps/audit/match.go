@@ -25,7 +25,7 @@ func match(d *Dependency, advs []vulndb.Advisory, lockPinned bool) {
 			if vulndb.Affects(adv, d.Version) {
 				v := vulnOf(adv)
 				if !v.Malicious {
-					v.Upgrade, _ = vulndb.SafeUpgrade(advs[i:i+1], d.Version)
+					v.Upgrade = safeUpgrade(advs[i:i+1], d.Version)
 				}
 				d.Vulns = append(d.Vulns, v)
 			}
