@@ -295,8 +295,11 @@ func depsSummary(res *depsResult, rows []*depsRow, status vulndb.DBStatus) strin
 	if len(rows) == len(rep.Packages) {
 		s = fmt.Sprintf("%s in %s", plural(len(rows), "package"), plural(len(files), "file"))
 	}
-	if !rep.Checked {
-		return s + "; vulnerabilities not checked (no vulnerability database)"
+	switch {
+	case len(rows) == 0:
+		return "no dependencies found"
+	case !rep.Checked:
+		return s + "; vulnerabilities not checked (no usable vulnerability database)"
 	}
 	s += fmt.Sprintf(": %d vulnerable (%d %s), %d malicious, %s admitting vulnerable versions",
 		vulnerable, len(advisories), noun(len(advisories), "advisory", "advisories"), malicious, plural(ranges, "range"))

@@ -199,7 +199,7 @@ func TestDepsExitAndErrors(t *testing.T) {
 		{name: "output_file", args: []string{"--db", db.dir, "-f", "json", "-o", out, clean}},
 		{name: "unknown_format", args: []string{"-f", "xml", clean}, wantCode: ExitError, wantErr: `unknown format "xml" (want table, json, cyclonedx)`},
 		{name: "bad_site_packages", args: []string{"--site-packages", filepath.Join(clean, "nope"), clean}, wantCode: ExitError, wantErr: "not a directory"},
-		{name: "missing_path", args: []string{"--db", db.dir, filepath.Join(clean, "nope")}, wantCode: ExitError, wantErr: "nope"},
+		{name: "missing_path", args: []string{"--db", db.dir, filepath.Join(clean, "nope")}, wantCode: ExitError, wantOut: "no dependencies found\n", wantErr: "nope"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
