@@ -1,0 +1,280 @@
+// Package history finds secrets in a git repository's history: every commit's
+// added lines, read with go-git (no git binary), so that a credential committed
+// and later removed is still found.
+//
+// Each changed file of a commit is shown to the caller's check function as a
+// Source whose Data is the whole file as that commit left it, so that parsers,
+// scopes and fingerprints see the same text as a scan of the working tree would;
+// only the findings on lines the commit added (compared with its first parent)
+// are kept. A finding is reported once per path and fingerprint, at the oldest
+// commit that introduced it.
+package history
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/utils/merkletrie"
+
+	"github.com/kraitsec/krait/internal/analysis"
+)
+
+// Defaults for the Options limits.
+const (
+	// DefaultMaxCommits bounds the commits a scan reads.
+	DefaultMaxCommits = 10000
+	// DefaultMaxBlobSize is the largest file version a scan reads, in bytes.
+	DefaultMaxBlobSize = 2 << 20
+	// DefaultMaxFilesPerCommit bounds the changed files read per commit (a vendored
+	// tree imported in one commit).
+	DefaultMaxFilesPerCommit = 5000
+)
+
+// binarySniff is how much of a blob is searched for a NUL byte, as git does.
+const binarySniff = 8000
+
+// Options tune a history scan. The zero value scans every ref with the default
+// limits.
+type Options struct {
+	// MaxCommits bounds the commits read, newest first; 0 means DefaultMaxCommits.
+	MaxCommits int
+	// MaxBlobSize skips file versions larger than this many bytes; 0 means
+	// DefaultMaxBlobSize.
+	MaxBlobSize int64
+	// MaxFilesPerCommit bounds the changed files read per commit; 0 means
+	// DefaultMaxFilesPerCommit.
+	MaxFilesPerCommit int
+	// Dir limits the scan to the files below this slash-separated directory of the
+	// repository ("" for all); Source.Rel is then relative to it.
+	Dir string
+	// Wants reports from Rel alone whether check should see a file; nil means every
+	// text file.
+	Wants func(rel string) bool
+	// PathOf gives the Path a finding reports for a Rel; nil reports Rel itself.
+	PathOf func(rel string) string
+}
+
+// Check returns the findings in one file version, fingerprinted and with inline
+// suppressions applied. Source.Python and Source.Model are nil: a check that
+// needs a parse makes it.
+type Check func(src *analysis.Source) []analysis.Finding
+
+// Scan reads the history of the repository at or above repoPath and returns the
+// findings check makes on the lines each commit added, with Commit, Author and
+// Date set and the commit named in the message. A repository without commits
+// has no findings.
+func Scan(ctx context.Context, repoPath string, opts Options, check Check) ([]analysis.Finding, error) {
+	repo, err := git.PlainOpenWithOptions(repoPath, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if err != nil {
+		return nil, fmt.Errorf("opening git repository: %w", err)
+	}
+	s := &scanner{repo: repo, opts: opts.withDefaults(), check: check, seen: map[string]int{}}
+	iter, err := repo.Log(&git.LogOptions{All: true, Order: git.LogOrderCommitterTime})
+	if err != nil {
+		if errors.Is(err, plumbing.ErrReferenceNotFound) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("reading git log: %w", err)
+	}
+	defer iter.Close()
+	n := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		c, err := iter.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading git log: %w", err)
+		}
+		if n++; n > s.opts.MaxCommits {
+			break
+		}
+		if err := s.commit(ctx, c); err != nil {
+			return nil, fmt.Errorf("commit %s: %w", c.Hash, err)
+		}
+	}
+	sort.SliceStable(s.found, func(i, j int) bool { return analysis.FindingLess(&s.found[i], &s.found[j]) })
+	return s.found, nil
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxCommits <= 0 {
+		o.MaxCommits = DefaultMaxCommits
+	}
+	if o.MaxBlobSize <= 0 {
+		o.MaxBlobSize = DefaultMaxBlobSize
+	}
+	if o.MaxFilesPerCommit <= 0 {
+		o.MaxFilesPerCommit = DefaultMaxFilesPerCommit
+	}
+	o.Dir = strings.Trim(path.Clean("/"+o.Dir), "/")
+	return o
+}
+
+type scanner struct {
+	repo  *git.Repository
+	opts  Options
+	check Check
+	found []analysis.Finding
+	// seen maps a finding's path and fingerprint to its index in found.
+	seen map[string]int
+	// when holds the author time of each finding in found, to keep the oldest.
+	when []time.Time
+}
+
+// commit checks the files c changed against its first parent (every file for a
+// root commit, or when the parent is missing from a shallow clone).
+func (s *scanner) commit(ctx context.Context, c *object.Commit) error {
+	tree, err := c.Tree()
+	if err != nil {
+		return err
+	}
+	var parent *object.Tree
+	if c.NumParents() > 0 {
+		if p, err := c.Parent(0); err == nil {
+			if parent, err = p.Tree(); err != nil {
+				return err
+			}
+		}
+	}
+	changes, err := object.DiffTreeWithOptions(ctx, parent, tree, nil)
+	if err != nil {
+		return err
+	}
+	files := 0
+	for _, ch := range changes {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		action, err := ch.Action()
+		if err != nil || action == merkletrie.Delete {
+			continue
+		}
+		rel, ok := s.rel(ch.To.Name)
+		if !ok || !regular(ch.To.TreeEntry.Mode) || s.opts.Wants != nil && !s.opts.Wants(rel) {
+			continue
+		}
+		if files++; files > s.opts.MaxFilesPerCommit {
+			break
+		}
+		var old []byte
+		if action == merkletrie.Modify && regular(ch.From.TreeEntry.Mode) {
+			if old, err = s.blob(ch.From.TreeEntry.Hash); err != nil {
+				return err
+			}
+		}
+		data, err := s.blob(ch.To.TreeEntry.Hash)
+		if err != nil {
+			return err
+		}
+		if data == nil {
+			continue // too large or binary
+		}
+		s.file(c, rel, old, data)
+	}
+	return nil
+}
+
+// rel returns name relative to Options.Dir, and false for a file outside it.
+func (s *scanner) rel(name string) (string, bool) {
+	if s.opts.Dir == "" {
+		return name, true
+	}
+	rest, ok := strings.CutPrefix(name, s.opts.Dir+"/")
+	return rest, ok
+}
+
+func regular(m filemode.FileMode) bool {
+	return m == filemode.Regular || m == filemode.Executable || m == filemode.Deprecated
+}
+
+// blob reads a file version, or nil when it is too large or binary.
+func (s *scanner) blob(h plumbing.Hash) ([]byte, error) {
+	b, err := s.repo.BlobObject(h)
+	if err != nil {
+		return nil, err
+	}
+	if b.Size > s.opts.MaxBlobSize {
+		return nil, nil
+	}
+	r, err := b.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	data, err := io.ReadAll(io.LimitReader(r, s.opts.MaxBlobSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if bytes.IndexByte(data[:min(len(data), binarySniff)], 0) >= 0 {
+		return nil, nil
+	}
+	return data, nil
+}
+
+// file checks one file version and keeps the findings on the lines the commit added.
+func (s *scanner) file(c *object.Commit, rel string, old, data []byte) {
+	added := addedLines(old, data)
+	if len(added) == 0 {
+		return
+	}
+	p := rel
+	if s.opts.PathOf != nil {
+		p = s.opts.PathOf(rel)
+	}
+	for _, f := range s.check(&analysis.Source{Path: p, Rel: rel, Data: data}) {
+		if !touches(added, f.Line, f.EndLine) {
+			continue
+		}
+		f.Path = p
+		s.add(c, rel, f)
+	}
+}
+
+// touches reports whether a finding on lines line..end has an added line.
+func touches(added map[int]bool, line, end int) bool {
+	end = max(end, line)
+	for l := line; l <= end && l-line < 1000; l++ {
+		if added[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// add records f from commit c, or moves an already recorded finding with the
+// same path and fingerprint to c when c is older.
+func (s *scanner) add(c *object.Commit, rel string, f analysis.Finding) {
+	when := c.Author.When
+	f.Commit = c.Hash.String()
+	f.Author = c.Author.Name
+	f.Date = when.UTC().Format(time.RFC3339)
+	f.Message += " (in commit " + c.Hash.String()[:7] + ", " + c.Author.Name + ", " + when.UTC().Format("2006-01-02") + ")"
+	key := rel + "\x00" + f.Fingerprint
+	if f.Fingerprint == "" {
+		key += "\x00" + f.Code + "\x00" + f.Message
+	}
+	if i, ok := s.seen[key]; ok {
+		if when.Before(s.when[i]) {
+			s.found[i], s.when[i] = f, when
+		}
+		return
+	}
+	s.seen[key] = len(s.found)
+	s.found = append(s.found, f)
+	s.when = append(s.when, when)
+}
