@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -143,5 +145,33 @@ func TestAnalyzeCancelled(t *testing.T) {
 	_, err := New(Options{DBDir: testDB(t)}).Analyze(ctx, project(map[string]string{"requirements.txt": "pyyaml==5.3\n"}))
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestAnalyzeConcurrent runs one Analyzer on several projects at once, the
+// first-scan fetch included, for the race detector.
+func TestAnalyzeConcurrent(t *testing.T) {
+	store := testDB(t)
+	data, err := os.ReadFile(filepath.Join(store, vulndb.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var calls atomic.Int32
+	a := New(Options{DBDir: dir, Fetch: func(context.Context) error {
+		calls.Add(1)
+		return os.WriteFile(filepath.Join(dir, vulndb.FileName), data, 0o644)
+	}})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if _, err := a.Analyze(context.Background(), project(map[string]string{"requirements.txt": "pyyaml==5.3\n"})); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := calls.Load(); n != 1 {
+		t.Errorf("Fetch called %d times, want 1", n)
 	}
 }
