@@ -32,6 +32,21 @@ type List struct {
 	rank map[string]int
 }
 
+// NewList returns a list of names, which it normalises; the first of two
+// names that normalise alike keeps the rank. Tests and callers with their own
+// ranking use it; the DB's list comes from Load.
+func NewList(names []string, source string) *List {
+	seen := make(map[string]bool, len(names))
+	norm := make([]string, 0, len(names))
+	for _, n := range names {
+		if n = deps.Normalize(n); n != "" && !seen[n] {
+			seen[n] = true
+			norm = append(norm, n)
+		}
+	}
+	return newList(norm, source, false)
+}
+
 // newList indexes names, which must be normalised and free of duplicates.
 func newList(names []string, source string, builtin bool) *List {
 	l := &List{Names: names, Source: source, BuiltIn: builtin, rank: make(map[string]int, len(names))}
