@@ -36,6 +36,9 @@ type detector struct {
 	// password and host) instead of validate.
 	secretGroup int
 	judge       func(groups []string) (analysis.Confidence, bool)
+	// provide, when set, names the provider from the match's groups (a URL's
+	// scheme) instead of provider.
+	provide func(groups []string) string
 	// severity overrides the rule's severity when set: a Stripe test key.
 	severity analysis.Severity
 	// multiline detectors (private keys) run on the file from the keyword's line

@@ -198,7 +198,7 @@ func (s *scan) configLine(line string, at int, pending string) string {
 		name, _, _ := strings.Cut(t[len("variable \""):], "\"")
 		return name
 	}
-	if strings.HasPrefix(t, "machine ") || strings.HasPrefix(t, "default ") {
+	if strings.HasPrefix(t, "machine ") || strings.HasPrefix(t, "default login ") {
 		s.netrc(line, at)
 		return ""
 	}

@@ -99,9 +99,9 @@ func jwtHeader(tok, _ string) (analysis.Confidence, bool) {
 	return 0, true
 }
 
-func pemDetector(kind, label string, re *regexp.Regexp) *detector {
+func pemDetector(kind, label, what string, re *regexp.Regexp) *detector {
 	return &detector{
-		kind: kind, provider: "Private key", what: strings.ToLower(label), rule: PrivateKey,
+		kind: kind, what: what, rule: PrivateKey,
 		keywords: []string{"-----begin " + strings.ToLower(label) + "-----"}, re: re, multiline: true, validate: keyBody,
 		tp: []string{
 			"-----BEGIN " + label + "-----\n{b:64}\n{b:64}\n{b:20}==\n-----END " + label + "-----",
@@ -117,21 +117,21 @@ func pemDetector(kind, label string, re *regexp.Regexp) *detector {
 
 func keyDetectors() []*detector {
 	return []*detector{
-		pemDetector("rsa-private-key", "RSA PRIVATE KEY", rsaKeyRe),
-		pemDetector("ec-private-key", "EC PRIVATE KEY", ecKeyRe),
-		pemDetector("dsa-private-key", "DSA PRIVATE KEY", dsaKeyRe),
-		pemDetector("openssh-private-key", "OPENSSH PRIVATE KEY", opensshKeyRe),
-		pemDetector("encrypted-private-key", "ENCRYPTED PRIVATE KEY", encryptedKeyRe),
-		pemDetector("pkcs8-private-key", "PRIVATE KEY", pkcs8KeyRe),
-		pemDetector("pgp-private-key", "PGP PRIVATE KEY BLOCK", pgpKeyRe),
+		pemDetector("rsa-private-key", "RSA PRIVATE KEY", "RSA private key", rsaKeyRe),
+		pemDetector("ec-private-key", "EC PRIVATE KEY", "EC private key", ecKeyRe),
+		pemDetector("dsa-private-key", "DSA PRIVATE KEY", "DSA private key", dsaKeyRe),
+		pemDetector("openssh-private-key", "OPENSSH PRIVATE KEY", "OpenSSH private key", opensshKeyRe),
+		pemDetector("encrypted-private-key", "ENCRYPTED PRIVATE KEY", "encrypted PKCS#8 private key", encryptedKeyRe),
+		pemDetector("pkcs8-private-key", "PRIVATE KEY", "PKCS#8 private key", pkcs8KeyRe),
+		pemDetector("pgp-private-key", "PGP PRIVATE KEY BLOCK", "PGP private key", pgpKeyRe),
 		{
-			kind: "ssh2-private-key", provider: "Private key", what: "SSH2 private key", rule: PrivateKey,
+			kind: "ssh2-private-key", what: "SSH2 private key", rule: PrivateKey,
 			keywords: []string{"---- begin ssh2 encrypted private key"}, re: sshcomKeyRe, multiline: true, validate: keyBody,
 			tp: []string{"---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: \"key\"\n{b:64}\n{b:64}\n---- END SSH2 ENCRYPTED PRIVATE KEY ----"},
 			fp: []string{"---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\n...\n---- END SSH2 ENCRYPTED PRIVATE KEY ----"},
 		},
 		{
-			kind: "putty-private-key", provider: "Private key", what: "PuTTY private key", rule: PrivateKey,
+			kind: "putty-private-key", what: "PuTTY private key", rule: PrivateKey,
 			keywords: []string{"putty-user-key-file-"}, re: puttyKeyRe, multiline: true, validate: keyBody,
 			tp: []string{"PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: k\nPublic-Lines: 2\n{b:64}\n{b:8}\nPrivate-Lines: 1\n{b:64}\nPrivate-MAC: {h:64}\n"},
 			fp: []string{"PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 2\n"},

@@ -1,6 +1,10 @@
 package secrets
 
-import "github.com/kraitsec/krait/internal/secrets/filter"
+import (
+	"strings"
+
+	"github.com/kraitsec/krait/internal/secrets/filter"
+)
 
 // hit is one keyword occurrence the prefilter found.
 type hit struct {
@@ -75,10 +79,17 @@ func (s *scan) match(det *detector, rank, from, to int) {
 			start, end = m[2*g], m[2*g+1]
 		}
 		secret := string(window[start:end])
+		if det.multiline {
+			// A key block is reported from its BEGIN line; its identity is the
+			// body, the same whether the file writes newlines or \n escapes.
+			secret = strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(secret, `\r`, ""), `\n`, "\n"))
+			start, end = m[0], m[1]
+		}
 		if fakeValue(secret) {
 			continue
 		}
 		conf := det.confidence
+		provider := det.provider
 		if det.judge != nil {
 			groups := make([]string, len(m)/2-1)
 			for i := range groups {
@@ -89,6 +100,9 @@ func (s *scan) match(det *detector, rank, from, to int) {
 			c, ok := det.judge(groups)
 			if !ok {
 				continue
+			}
+			if det.provide != nil {
+				provider = det.provide(groups)
 			}
 			if c != 0 {
 				conf = c
@@ -103,7 +117,7 @@ func (s *scan) match(det *detector, rank, from, to int) {
 			}
 		}
 		s.add(candidate{
-			det: det, rule: det.rule, provider: det.provider, what: det.what, secret: secret,
+			det: det, rule: det.rule, provider: provider, what: det.what, secret: secret,
 			start: from + start, end: from + end, confidence: conf, severity: det.severity, rank: rank,
 		})
 	}

@@ -32,7 +32,7 @@ var HTTPAuthCredential = newRule(ruleSpec{
 })
 
 var (
-	urlCredRe    = regexp.MustCompile(`\b[a-zA-Z][a-zA-Z0-9+.\-]{1,30}://([^\s:@/?#'"\x60<>\\(){}\[\]]{0,128}):([^\s@/?#'"\x60<>\\]{1,256})@([A-Za-z0-9.\-_%]+)`)
+	urlCredRe    = regexp.MustCompile(`\b([a-zA-Z][a-zA-Z0-9+.\-]{1,30})://([^\s:@/?#'"\x60<>\\(){}\[\]]{0,128}):([^\s@/?#'"\x60<>\\]{1,256})@([A-Za-z0-9.\-_%]+)`)
 	authHeaderRe = regexp.MustCompile(`(?i)\b(?:authorization|proxy-authorization)["']?\s*[:=,]\s*["']?(?:bearer|basic|token)\s+([A-Za-z0-9._~+/\-]{16,}=*)`)
 	curlUserRe   = regexp.MustCompile(`(?:^|\s)(?:-u|--user)[ =]["']?[^\s:'"$]+:([^\s'"]{6,})`)
 )
@@ -42,8 +42,8 @@ var (
 func urlDetectors() []*detector {
 	return []*detector{
 		{
-			kind: "url-credentials", provider: "URL", what: "password in a URL", rule: CredentialsInURL,
-			keywords: []string{"://"}, re: urlCredRe, secretGroup: 2, judge: urlPassword,
+			kind: "url-credentials", what: "password in a URL", rule: CredentialsInURL,
+			keywords: []string{"://"}, re: urlCredRe, secretGroup: 3, judge: urlPassword, provide: schemeProvider,
 			tp: []string{
 				`DATABASE_URL=postgres://app:{A:16}@db.internal:5432/app`,
 				`redis_url = "redis://:{A:20}@cache.prod.acme.dev:6379/0"`,
@@ -79,7 +79,7 @@ func urlDetectors() []*detector {
 // urlPassword judges the password of a URL's user info: the user name serves as
 // context, and the host tells a documentation example from a real service.
 func urlPassword(m []string) (analysis.Confidence, bool) {
-	user, pass, host := m[0], m[1], strings.ToLower(m[2])
+	user, pass, host := m[1], m[2], strings.ToLower(m[3])
 	if pass == "" || strings.EqualFold(user, pass) || strings.ContainsAny(pass[:1], "$%{<*") {
 		return 0, false
 	}
@@ -98,6 +98,36 @@ func urlPassword(m []string) (analysis.Confidence, bool) {
 		return analysis.ConfidenceHigh, true
 	}
 	return analysis.ConfidenceMedium, true
+}
+
+// schemeProvider names the service a URL's scheme stands for.
+func schemeProvider(m []string) string {
+	s := strings.ToLower(m[0])
+	switch {
+	case strings.HasPrefix(s, "postgres"):
+		return "PostgreSQL"
+	case strings.HasPrefix(s, "mysql"), strings.HasPrefix(s, "mariadb"):
+		return "MySQL"
+	case strings.HasPrefix(s, "redis"), s == "rediss":
+		return "Redis"
+	case strings.HasPrefix(s, "amqp"):
+		return "AMQP"
+	case strings.HasPrefix(s, "mongodb"):
+		return "MongoDB"
+	case s == "http", s == "https":
+		return "HTTP"
+	case strings.HasPrefix(s, "mssql"), strings.HasPrefix(s, "sqlserver"):
+		return "SQL Server"
+	case strings.HasPrefix(s, "oracle"):
+		return "Oracle"
+	case strings.HasPrefix(s, "smtp"):
+		return "SMTP"
+	case strings.HasPrefix(s, "ftp"), s == "sftp":
+		return "FTP"
+	case strings.HasPrefix(s, "ldap"):
+		return "LDAP"
+	}
+	return s
 }
 
 // isExampleHost reports the hosts documentation uses (RFC 2606) and stand-ins.

@@ -1,0 +1,92 @@
+package secrets
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// want is a finding a test expects: its code, line and a fragment of its message.
+type want struct {
+	Code string
+	Line int
+	Msg  string
+}
+
+func findingsOf(t *testing.T, rel, src string) []want {
+	t.Helper()
+	var got []want
+	for _, f := range check(New(Options{}), rel, src) {
+		got = append(got, want{f.Code, f.Line, f.Message})
+	}
+	return got
+}
+
+// matchWants compares findings with expectations whose Msg is a fragment.
+func matchWants(t *testing.T, got, exp []want) {
+	t.Helper()
+	ok := len(got) == len(exp)
+	for i := 0; ok && i < len(got); i++ {
+		ok = got[i].Code == exp[i].Code && got[i].Line == exp[i].Line && strings.Contains(got[i].Msg, exp[i].Msg)
+	}
+	if !ok {
+		t.Errorf("findings (-want +got):\n%s", cmp.Diff(exp, got))
+	}
+}
+
+func TestGenericConfig(t *testing.T) {
+	tests := []struct {
+		name, rel, src string
+		want           []want
+	}{
+		{"env", ".env", "DEBUG=1\nDB_PASSWORD=Xk9mP2vQ7rTz\nAPI_TOKEN=\"q8Zr3LwP0sKd7YbN2mVc\"\nSECRET_KEY=${SECRET_KEY}\n",
+			[]want{{"KR380", 2, "bound to DB_PASSWORD (Xk9m…)"}, {"KR380", 3, "API_TOKEN"}}},
+		{"env_placeholders", ".env", "DB_PASSWORD=changeme\nAPI_KEY=<your-api-key>\nTOKEN=\nPASSWORD=xxxxxxxx\nAUTH_TOKEN=$AUTH_TOKEN\nSECRET={{ secret }}\nPASSWORD_MIN_LENGTH=12\n", nil},
+		{"yaml_nested", "config/settings.yaml", "database:\n  host: db\n  password: \"Xk9mP2vQ7rTz\"\n  password_file: /run/secrets/db\n", []want{{"KR380", 3, "password"}}},
+		{"json", "config.json", "{\n  \"name\": \"app\",\n  \"client_secret\": \"b7Yq2LmZ9xPe4RtW\",\n  \"token_url\": \"https://auth.acme.dev/token\"\n}\n", []want{{"KR380", 3, "client_secret"}}},
+		{"toml", "app.toml", "[smtp]\nuser = \"mailer\"\npassword = 'Pq7#mZ2x!Lr9'\n", []want{{"KR380", 3, "password"}}},
+		{"ini", "app.ini", "[db]\npassword = Pq7mZ2xLr9Wd ; prod\npasswd=\n", []want{{"KR380", 2, "password"}}},
+		{"properties", "application.properties", "spring.datasource.password=Pq7mZ2xLr9Wd\nspring.datasource.url=jdbc:mysql://db/app\n", []want{{"KR380", 1, "password"}}},
+		{"dockerfile", "Dockerfile", "FROM python:3.12\nENV API_KEY=Zk2Lq9Wm4Xr7Pn3B\nARG NPM_TOKEN\nENV DB_PASSWORD s3cr3tPassw0rd9\n",
+			[]want{{"KR380", 2, "API_KEY"}, {"KR380", 4, "DB_PASSWORD"}}},
+		{"shell", "deploy.sh", "#!/bin/sh\nexport DEPLOY_TOKEN=\"Zk2Lq9Wm4Xr7Pn3B\"\nexport PATH=$PATH:/opt/bin\n", []want{{"KR380", 2, "DEPLOY_TOKEN"}}},
+		{"compose", "docker-compose.yml", "services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=Pq7mZ2xLr9Wd\n      POSTGRES_USER: app\n", []want{{"KR380", 4, "POSTGRES_PASSWORD"}}},
+		{"k8s_env", "k8s/deploy.yaml", "env:\n  - name: DB_PASSWORD\n    value: \"Pq7mZ2xLr9Wd\"\n  - name: LOG_LEVEL\n    value: debug\n", []want{{"KR380", 3, "DB_PASSWORD"}}},
+		{"k8s_secret_base64", "k8s/secret.yaml", "kind: Secret\ndata:\n  password: UHE3bVoyeExyOVdk\n  token: Y2hhbmdlbWU=\n", []want{{"KR380", 3, "password"}}},
+		{"terraform", "main.tf", "variable \"db_password\" {\n  default = \"Pq7mZ2xLr9Wd\"\n}\nresource \"x\" \"y\" {\n  password = var.db_password\n}\n", []want{{"KR380", 2, "db_password"}}},
+		{"netrc", ".netrc", "machine api.acme.dev login bot password Pq7mZ2xLr9Wd\n", []want{{"KR380", 1, "password"}}},
+		{"entropy", "settings.yaml", "signing_salt: q8Zr3LwP0sKd7YbN2mVcXe5T\ncache_key_prefix: app\nlicense_key: LIC-2024-PRO\n", []want{{"KR382", 1, "signing_salt"}}},
+		{"hashes_and_ids", "config.yaml", "password_hash: 5f4dcc3b5aa765d61d8327deb882cf99\nrequest_id: 6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\ntoken_type: bearer\n", nil},
+		{"provider_wins", ".env", "STRIPE_SECRET_KEY=sk_live_" + "4Xk9mP2vQ7rTzB8nL3wY6cRd\n", []want{{"KR337", 1, "Stripe live secret key"}}},
+		{"python_is_left_to_the_engine", "app/settings.py", "DB_PASSWORD = 'Xk9mP2vQ7rTz'\n", nil},
+		{"template_file", ".env.example", "DB_PASSWORD=Xk9mP2vQ7rTz\n", []want{{"KR380", 1, "DB_PASSWORD"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			matchWants(t, findingsOf(t, tt.rel, tt.src), tt.want)
+		})
+	}
+}
+
+func TestNotebook(t *testing.T) {
+	nb := `{
+ "cells": [
+  {
+   "cell_type": "code",
+   "source": [
+    "import openai\n",
+    "openai.api_key = \"sk-` + "Zk2Lq9Wm4Xr7Pn3B" + "Tq8Hv1Dc5Jy6Gf0N" + "Ua3Ks7Ew2Bo9Ir4M" + `\"\n",
+    "db = connect(host=\"db\", password=\"Pq7mZ2xLr9Wd\")\n",
+    "token = os.environ[\"TOKEN\"]\n"
+   ],
+   "outputs": [
+    {"name": "stdout", "text": ["postgres://app:Pq7mZ2xLr9Wd@db.internal/app\n"]}
+   ]
+  }
+ ]
+}`
+	matchWants(t, findingsOf(t, "analysis.ipynb", nb), []want{
+		{"KR342", 7, "OpenAI"}, {"KR380", 8, "password"}, {"KR381", 12, "PostgreSQL password in a URL"},
+	})
+}

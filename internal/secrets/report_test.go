@@ -1,0 +1,133 @@
+package secrets
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// fakeToken is a GitHub-token-shaped value assembled at run time.
+func fakeToken() string {
+	return expandSample("{gh:ghp}", 7)
+}
+
+func TestInlineAllow(t *testing.T) {
+	tok := fakeToken()
+	tests := []struct {
+		name, rel, line string
+		found           bool
+	}{
+		{"plain", "ci.yml", "token: " + tok, true},
+		{"krait_ignore", "ci.yml", "token: " + tok + "  # krait: ignore[KR332]", false},
+		{"krait_ignore_other_code", "ci.yml", "token: " + tok + "  # krait: ignore[KR331]", true},
+		{"nosec", "ci.yml", "token: " + tok + "  # nosec", false},
+		{"detect_secrets", "app.js", "const t = '" + tok + "'; // pragma: allowlist secret", false},
+		{"detect_secrets_html", "page.html", "<meta content=\"" + tok + "\"> <!-- pragma: allowlist secret -->", false},
+		{"gitleaks", "app.ini", "token = " + tok + " ; gitleaks:allow", false},
+		{"python", "app/gh.py", "gh = Github('" + tok + "')  # krait: ignore[github-token]", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := check(New(Options{}), tt.rel, tt.line+"\n")
+			if got := len(fs) > 0; got != tt.found {
+				t.Errorf("found = %v, want %v (%v)", got, tt.found, fs)
+			}
+		})
+	}
+}
+
+// TestNoSecretInOutput checks every field a reporter renders, through the
+// finding's JSON, for the planted secrets.
+func TestNoSecretInOutput(t *testing.T) {
+	tok := fakeToken()
+	aws := expandSample("{b:40}", 9)
+	pw := "Pq7mZ2xLr9Wd"
+	key := "-----BEGIN RSA PRIVATE KEY-----\n" + expandSample("{b:64}\n{b:64}\n{b:64}", 11) + "\n-----END RSA PRIVATE KEY-----\n"
+	src := "GITHUB_TOKEN=" + tok + "\nAWS_SECRET_ACCESS_KEY=" + aws + "\nDB_PASSWORD=" + pw + "\nURL=postgres://app:" + pw + "x@db.acme.dev/app\n" +
+		"KEY=\"" + strings.ReplaceAll(key, "\n", `\n`) + "\"\n" + key
+	fs := check(New(Options{}), "deploy/.env", src)
+	if len(fs) != 6 {
+		t.Fatalf("got %d findings, want 6: %v", len(fs), fs)
+	}
+	out, err := json.Marshal(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secrets := []string{tok, aws, pw, pw + "x"}
+	for _, line := range strings.Split(key, "\n") {
+		if len(line) > 8 && !strings.HasPrefix(line, "-----") {
+			secrets = append(secrets, line)
+		}
+	}
+	for _, s := range secrets {
+		if strings.Contains(string(out), s) {
+			t.Errorf("output shows %q:\n%s", s, out)
+		}
+	}
+}
+
+// TestFingerprint checks that a secret keeps its fingerprint when lines move and
+// that two secrets at the same place get different ones.
+func TestFingerprint(t *testing.T) {
+	a := New(Options{})
+	tok := fakeToken()
+	fp := func(src string) string {
+		fs := check(a, "ci/.env", src)
+		if len(fs) != 1 {
+			t.Fatalf("got %d findings in %q", len(fs), src)
+		}
+		return fs[0].Fingerprint
+	}
+	moved := fp("\n\n# moved down\nGITHUB_TOKEN=" + tok + "\n")
+	if diff := cmp.Diff(fp("GITHUB_TOKEN="+tok+"\n"), moved); diff != "" {
+		t.Errorf("fingerprint changed when the line moved:\n%s", diff)
+	}
+	if fp("GITHUB_TOKEN="+expandSample("{gh:ghp}", 8)+"\n") == moved {
+		t.Error("two different secrets share a fingerprint")
+	}
+}
+
+func TestConfidence(t *testing.T) {
+	tok := fakeToken()
+	bad := tok[:len(tok)-1] + string("ab"[strings.IndexByte("ab", tok[len(tok)-1])+1&1])
+	tests := []struct {
+		name, rel, src string
+		want           string
+	}{
+		{"valid_checksum", "ci.yml", "token: " + tok, "high"},
+		{"bad_checksum", "ci.yml", "token: " + bad, "low"},
+		{"fixture_path", "tests/fixtures/ci.yml", "token: " + tok, "medium"},
+		{"stripe_test", ".env", "STRIPE_KEY=sk_test_" + expandSample("{A:24}", 3), "low"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := check(New(Options{}), tt.rel, tt.src+"\n")
+			if len(fs) != 1 || fs[0].Confidence.String() != tt.want {
+				t.Errorf("got %v, want one finding of confidence %s", fs, tt.want)
+			}
+		})
+	}
+}
+
+func TestWants(t *testing.T) {
+	a := New(Options{})
+	for rel, want := range map[string]bool{
+		"app/main.py": true, ".env": true, ".env.production": true, "config/settings.yaml": true,
+		"Dockerfile": true, "deploy.sh": true, "notebook.ipynb": true, "poetry.lock": true, "README.md": true,
+		"static/app.min.js": false, "logo.png": false, "data/users.csv": false, "dist/app.js.map": false,
+		"icons/logo.svg": false,
+	} {
+		if got := a.Wants(rel, strings.HasSuffix(rel, ".py")); got != want {
+			t.Errorf("Wants(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}
+
+func TestLockFileHashes(t *testing.T) {
+	lock := "[[package]]\nname = \"requests\"\nfiles = [\n    {file = \"requests-2.32.3.tar.gz\", hash = \"sha256:55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760\"},\n]\n"
+	if fs := check(New(Options{}), "poetry.lock", lock); len(fs) != 0 {
+		t.Errorf("findings in a lock file's hashes: %v", fs)
+	}
+}
