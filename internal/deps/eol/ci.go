@@ -106,8 +106,12 @@ func ciClaims(data []byte, k ciKind) []claim {
 	for name := range matrix {
 		keys[name] = true
 	}
+	excluded := excludedLines(ls)
 	var out []claim
 	for _, v := range yamlValues(ls, keys) {
+		if excluded[v.line] {
+			continue
+		}
 		if c, ok := pinnedClaim(v.line, v.col, k.source, v.text, parseInterpreter); ok {
 			out = append(out, c)
 		}
@@ -122,6 +126,9 @@ func ciClaims(data []byte, k ciKind) []claim {
 	// image: name:), CircleCI (docker: - image:) and Bitbucket (image).
 	imageKeys := map[string]bool{"image": true, "container": true, "name": true}
 	for _, v := range yamlValues(ls, imageKeys) {
+		if excluded[v.line] {
+			continue
+		}
 		ref, ok := expandVars(v.text, vars)
 		if !ok || strings.ContainsAny(ref, " \t") {
 			continue
@@ -129,6 +136,33 @@ func ciClaims(data []byte, k ciKind) []claim {
 		if c, ok := imageClaim(v.line, v.col, k.source+" image", ref); ok {
 			c.text = v.text
 			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// excludeRe is a matrix "exclude:" key, whose entries name jobs that do not run.
+var excludeRe = regexp.MustCompile(`^(\s*)exclude\s*:\s*(?:#.*)?$`)
+
+// excludedLines returns the lines (1-based) inside a matrix's exclude: block.
+func excludedLines(ls []string) map[int]bool {
+	out := map[int]bool{}
+	for i := 0; i < len(ls); i++ {
+		m := excludeRe.FindStringSubmatch(ls[i])
+		if m == nil {
+			continue
+		}
+		indent := len(m[1])
+		for j := i + 1; j < len(ls); j++ {
+			t := strings.TrimLeft(ls[j], " \t")
+			if t == "" || strings.HasPrefix(t, "#") {
+				continue
+			}
+			if in := len(ls[j]) - len(t); in < indent || in == indent && !strings.HasPrefix(t, "- ") {
+				break
+			}
+			out[j+1] = true
+			i = j
 		}
 	}
 	return out

@@ -96,8 +96,8 @@ func TestSources(t *testing.T) {
 		{"docker_soon", map[string]string{"Dockerfile": "FROM python:3.11.9-bookworm\n"},
 			[]want{{"KR712", "Dockerfile", 1, `^Python 3\.11 \(Docker base image python:3\.11\.9-bookworm\) reaches end of life on 2027-10-31; plan the ` + move}}},
 		{"docker_suppressed", map[string]string{"Dockerfile": "FROM python:3.8 # krait: ignore[KR710]\nFROM python:3.7 # nosec\n"}, nil},
-		{"python_version_file", map[string]string{".python-version": "3.9.18\npypy3.9-7.3\nsystem\n3.12\n"},
-			[]want{{"KR710", ".python-version", 1, `Python 3\.9 \(\.python-version 3\.9\.18\)`}, {"KR710", ".python-version", 2, `pypy3\.9-7\.3`}}},
+		{"python_version_file", map[string]string{".python-version": "3.9.18\npypy3.8-7.3\nsystem\n3.12\n3.9\n"},
+			[]want{{"KR710", ".python-version", 1, `Python 3\.9 \(\.python-version 3\.9\.18\)`}, {"KR710", ".python-version", 2, `Python 3\.8 \(\.python-version pypy3\.8-7\.3\)`}}},
 		{"runtime_txt", map[string]string{"runtime.txt": "python-3.8.10\n"},
 			[]want{{"KR710", "runtime.txt", 1, `Python 3\.8 \(runtime\.txt python-3\.8\.10\)`}}},
 		{"runtime_txt_current", map[string]string{"runtime.txt": "python-3.13.1\n"}, nil},
@@ -143,12 +143,24 @@ func TestSources(t *testing.T) {
         with:
           python-version: "3.11"
     container: python:3.7-slim
+  c:
+    strategy:
+      matrix:
+        python-version: ["3.13", "3.8"]
+        include:
+          - python-version: "3.6"
+            os: windows
+        exclude:
+          - python-version: "3.5"
+            os: macos
+        os: [ubuntu]
 `},
 			[]want{
 				{"KR710", ".github/workflows/release.yaml", 6, `Python 3\.8 \(GitHub Actions\)`},
 				{"KR710", ".github/workflows/release.yaml", 8, `Python 3\.9 \(GitHub Actions pypy-3\.9\)`},
 				{"KR712", ".github/workflows/release.yaml", 16, `Python 3\.11 \(GitHub Actions\) reaches`},
 				{"KR710", ".github/workflows/release.yaml", 17, `Python 3\.7 \(GitHub Actions image python:3\.7-slim\)`},
+				{"KR710", ".github/workflows/release.yaml", 23, `Python 3\.6 \(GitHub Actions\)`},
 			}},
 		{"gitlab_image_variable", map[string]string{".gitlab-ci.yml": "variables:\n  PY: \"3.8\"\ntest:\n  image: python:$PY\nlint:\n  image:\n    name: python:3.13\n"},
 			[]want{{"KR710", ".gitlab-ci.yml", 4, `Python 3\.8 \(GitLab CI image python:\$PY\)`}}},

@@ -2,6 +2,7 @@ package eol
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -27,7 +28,21 @@ func (j *judge) file(src analysis.Source, claims []claim) []analysis.Finding {
 	var fp analysis.Fingerprinter
 	var out []analysis.Finding
 	var eolClassifiers []claim
+	// A version named again in the same kind of place (a CI matrix and its include:
+	// entries, two Docker stages) is reported once, at its first mention.
+	type mention struct {
+		source       string
+		major, minor int
+	}
+	seen := map[mention]bool{}
 	for _, c := range claims {
+		if c.kind == pinned {
+			m := mention{strings.Fields(c.source + " x")[0], c.major, c.minor}
+			if seen[m] {
+				continue
+			}
+			seen[m] = true
+		}
 		if c.kind == classifier {
 			if r, ok := j.schedule.Lookup(c.major, c.minor); ok && j.ended(r) {
 				eolClassifiers = append(eolClassifiers, c)
@@ -43,6 +58,7 @@ func (j *judge) file(src analysis.Source, claims []claim) []analysis.Finding {
 			out = append(out, f)
 		}
 	}
+	sort.SliceStable(out, func(i, k int) bool { return out[i].Line < out[k].Line })
 	return out
 }
 

@@ -59,8 +59,8 @@ of life: ` + "`requires-python`" + ` in pyproject.toml, Poetry's ` + "`python`" 
 ` + "`python_requires`" + ` in setup.py or setup.cfg, a conda ` + "`python>=3.8`" + `, and trove
 classifiers such as ` + "`Programming Language :: Python :: 3.8`" + ` (one finding per file, naming
 every end-of-life classifier). A range only says what the project supports, not what it runs
-on, so this is reported at low severity; the message names the floor and the oldest release
-still supported.
+on, so this is reported at low severity (medium when the floor is Python 2); the message
+names the floor and the oldest release still supported.
 
 ## Why is this bad?
 Declaring support for an end-of-life interpreter keeps users on it: installers happily pick

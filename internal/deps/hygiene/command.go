@@ -148,9 +148,13 @@ func separatorAt(l string, i int) int {
 // trimToken drops the JSON punctuation around a word of an exec-form instruction.
 func trimToken(s string) string { return strings.Trim(s, `[],"'`) }
 
-// isPip reports whether a word runs pip: pip, pip3, pip3.12, /usr/local/bin/pip.
+// isPip reports whether a word runs pip (pip, pip3, pip3.12, /usr/local/bin/pip) or
+// pip-tools, whose pip-compile and pip-sync take pip's index options.
 func isPip(w string) bool {
 	b := path.Base(w)
+	if b == "pip-compile" || b == "pip-sync" {
+		return true
+	}
 	if !strings.HasPrefix(b, "pip") {
 		return false
 	}
