@@ -49,7 +49,7 @@ func TestAnalyze(t *testing.T) {
 			files: map[string]string{"requirements.txt": "webframe==3.1.0\n"},
 			want: []want{
 				{got{"KR701", "requirements.txt", 1, "PYSEC-2099-10", analysis.SeverityHigh, "webframe", "3.1.0", "3.2.5", ""},
-					`^webframe 3\.1\.0 has a known vulnerability PYSEC-2099-10 \(CVE-2099-0010, GHSA-wfwf-0010-aaaa\): Webframe before 2\.2\.24 and 3\.x before 3\.1\.12 lets a crafted header through\.; fixed in 3\.1\.12 \(3\.2\.5 fixes all 2 known\)$`},
+					`^webframe 3\.1\.0 has a known vulnerability PYSEC-2099-10 \(CVE-2099-0010, GHSA-wfwf-0010-aaaa\): Webframe before 2\.2\.24 and 3\.x before 3\.1\.12 lets a crafted header through; fixed in 3\.1\.12 \(3\.2\.5 fixes all 2 known\)$`},
 				{got{"KR701", "requirements.txt", 1, "PYSEC-2099-11", analysis.SeverityMedium, "webframe", "3.1.0", "3.2.5", ""},
 					`has a known vulnerability PYSEC-2099-11 \(CVE-2099-0011\): Slow regular expression .*; fixed in 3\.2\.5$`},
 			},

@@ -180,11 +180,14 @@ func specText(spec string) string {
 	return spec
 }
 
+// summaryOf is the advisory's summary as a clause of the message: without
+// its final period, since a semicolon follows.
 func summaryOf(v Vuln) string {
-	if v.Summary == "" {
+	s := strings.TrimRight(v.Summary, ". ")
+	if s == "" {
 		return "no summary given"
 	}
-	return v.Summary
+	return s
 }
 
 // listIDs renders aliases as " (CVE-…, GHSA-…)", CVE ids first, at most
