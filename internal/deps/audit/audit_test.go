@@ -274,13 +274,32 @@ func TestFingerprint(t *testing.T) {
 		}
 		return out
 	}
-	a := fp("pyyaml==5.3\n")
-	b := fp("\n\n# moved\npyyaml==5.3\n")
-	c := fp("pyyaml==5.2\n")
-	if len(a) != 1 || fmt.Sprint(a) != fmt.Sprint(b) {
-		t.Errorf("moving the line changed the fingerprint: %q vs %q", a, b)
+	a := fp("pyyaml==5.3\nwebframe>=3.0\n")
+	b := fp("\n\n# moved\npyyaml==5.3\n\nwebframe>=3.0\n")
+	c := fp("pyyaml==5.2\nwebframe>=3.0.1\n")
+	if len(a) != 2 || fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Errorf("moving the lines changed the fingerprints: %q vs %q", a, b)
 	}
-	if fmt.Sprint(a) == fmt.Sprint(c) {
-		t.Errorf("another version kept the fingerprint %q", a)
+	if len(c) != 2 || a[0] == c[0] || a[1] == c[1] {
+		t.Errorf("another version or range kept a fingerprint: %q vs %q", a, c)
+	}
+}
+
+// TestEnabled checks that a switched-off rule reports nothing while the
+// others still do.
+func TestEnabled(t *testing.T) {
+	files := map[string]string{"requirements.txt": "pyyaml==5.3\nwebframe>=3.0\nreqeusts\n"}
+	p := project(files)
+	p.Enabled = func(code string) bool { return code != "KR701" }
+	res, err := New(Options{DBDir: testDB(t)}).Analyze(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, f := range res.Findings {
+		codes = append(codes, f.Code)
+	}
+	if diff := cmp.Diff([]string{"KR702", "KR801"}, codes); diff != "" {
+		t.Errorf("codes (-want +got):\n%s", diff)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/kraitsec/krait/internal/analysis"
@@ -25,62 +26,71 @@ func findings(rep *Report, p *analysis.Project) []analysis.Finding {
 	if enabled == nil {
 		enabled = func(string) bool { return true }
 	}
-	var out []analysis.Finding
+	// text is what the fingerprint hashes beside the code and the file: the
+	// package, its version or specifier and the vulnerability, never the line.
+	type pending struct {
+		f    analysis.Finding
+		text string
+	}
+	var out []pending
 	seen := map[string]bool{}
-	add := func(f analysis.Finding) {
-		k := strings.Join([]string{f.Code, f.Path, fmt.Sprint(f.Line), f.Package, f.Version, f.VulnerabilityID}, "\x00")
+	add := func(d *Dependency, f analysis.Finding, what string) {
+		text := d.Name + what + " " + vulnKey(f)
+		k := f.Code + "\x00" + f.Path + "\x00" + strconv.Itoa(f.Line) + "\x00" + text
 		if !seen[k] && enabled(f.Code) {
 			seen[k] = true
-			out = append(out, f)
+			out = append(out, pending{f, text})
 		}
 	}
 	for i := range rep.Packages {
 		d := &rep.Packages[i]
+		what := "==" + d.Version
+		if d.Version == "" {
+			what = d.Specifier
+		}
 		var ranged []Vuln
 		for _, v := range d.Vulns {
 			switch {
 			case v.Malicious:
-				add(maliciousFinding(d, v))
+				add(d, maliciousFinding(d, v), what)
 			case v.Range:
 				ranged = append(ranged, v)
 			default:
-				add(vulnFinding(d, v))
+				add(d, vulnFinding(d, v), what)
 			}
 		}
 		if len(ranged) > 0 {
-			add(rangeFinding(d, ranged))
+			add(d, rangeFinding(d, ranged), what)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b analysis.Finding) int {
-		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line),
-			cmp.Compare(a.Code, b.Code), cmp.Compare(a.VulnerabilityID, b.VulnerabilityID))
+	slices.SortStableFunc(out, func(a, b pending) int {
+		return cmp.Or(cmp.Compare(a.f.Path, b.f.Path), cmp.Compare(a.f.Line, b.f.Line),
+			cmp.Compare(a.f.Code, b.f.Code), cmp.Compare(a.text, b.text))
 	})
 	files := newFileIndex(p)
-	kept := out[:0]
-	for _, f := range out {
+	var kept []analysis.Finding
+	for _, pf := range out {
+		f := pf.f
 		fi := files.get(f.Path)
 		line := fi.line(f.Line)
 		if analysis.LineSuppresses(line, ruleOf(f.Code)) {
 			continue
 		}
 		f.Snippet = strings.TrimSpace(line)
-		f.Fingerprint = fi.fp.Next(f.Code, fi.rel, "", fingerprintText(f))
+		f.Fingerprint = fi.fp.Next(f.Code, fi.rel, "", pf.text)
 		kept = append(kept, f)
 	}
 	return kept
 }
 
-// fingerprintText is what a finding's fingerprint hashes beside its code and
-// file: the package, its version or specifier, and the vulnerability. A range
-// finding hashes its lower bound too, so that a new advisory that raises the
-// bound shows past a baseline.
-func fingerprintText(f analysis.Finding) string {
-	sep := "=="
+// vulnKey is the vulnerability part of a fingerprint: its id, or for a range
+// finding the lower bound, so that a new advisory that raises the bound
+// shows past a baseline.
+func vulnKey(f analysis.Finding) string {
 	if f.Code == VulnerableRange.Code {
-		sep = " "
-		return f.Package + sep + f.Version + " >=" + f.FixedIn
+		return ">=" + f.FixedIn
 	}
-	return f.Package + sep + f.Version + " " + f.VulnerabilityID
+	return f.VulnerabilityID
 }
 
 func ruleOf(code string) *analysis.Rule {

@@ -44,7 +44,7 @@ func match(d *Dependency, advs []vulndb.Advisory, lockPinned bool) {
 			d.Malicious = append(d.Malicious, v.ID)
 		}
 	}
-	if len(d.Vulns) == 0 || len(d.Malicious) > 0 {
+	if len(d.Vulns) == 0 {
 		return
 	}
 	if pinned {
