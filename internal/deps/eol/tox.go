@@ -55,9 +55,14 @@ func toxINIClaims(ls []string, sec toxSection, source string) []claim {
 func toxValueClaims(value string, line, col int, source string) []claim {
 	var out []claim
 	seen := map[[2]int]bool{}
+	budget := 4 * maxToxEnvs
 	for _, item := range splitOutsideBraces(stripComment(value)) {
 		name := strings.TrimSpace(item)
-		for _, env := range expandEnv(name) {
+		envs := factorsOf(name)
+		if budget -= len(envs); budget < 0 {
+			break
+		}
+		for _, env := range envs {
 			for _, factor := range strings.Split(env, "-") {
 				m := toxFactorRe.FindStringSubmatch(factor)
 				if m == nil {
@@ -100,6 +105,29 @@ func splitOutsideBraces(s string) []string {
 	}
 	if start < len(s) {
 		out = append(out, s[start:])
+	}
+	return out
+}
+
+// factorsOf returns the expanded factor groups of an environment name. The parts
+// between dashes outside braces combine as a cartesian product, but a factor lies
+// within one part, so each part is expanded on its own and the product is never
+// built: "py{38,39}-django{32,42}" gives py38, py39, django32, django42.
+func factorsOf(name string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i <= len(name); i++ {
+		switch {
+		case i == len(name) || name[i] == '-' && depth == 0:
+			if len(out) < maxToxEnvs {
+				out = append(out, expandEnv(name[start:i])...)
+			}
+			start = i + 1
+		case name[i] == '{':
+			depth++
+		case name[i] == '}' && depth > 0:
+			depth--
+		}
 	}
 	return out
 }
@@ -164,7 +192,8 @@ func toxTOMLClaims(ls []string, table string, source string) []claim {
 		switch {
 		case !ok:
 		case key == "env_list" && strings.HasPrefix(value, "["):
-			for j := i; j < len(ls); j++ {
+			j := i
+			for ; j < len(ls); j++ {
 				for _, m := range tomlStringRe.FindAllStringSubmatchIndex(ls[j], -1) {
 					s, e := m[2], m[3]
 					if s < 0 {
@@ -176,10 +205,10 @@ func toxTOMLClaims(ls []string, table string, source string) []claim {
 					out = append(out, toxValueClaims(ls[j][s:e], j+1, s+1, source)...)
 				}
 				if strings.Contains(stripComment(ls[j]), "]") {
-					i = j
 					break
 				}
 			}
+			i = j
 		case key == "legacy_tox_ini":
 			q := value[:min(3, len(value))]
 			if q != `"""` && q != "'''" {
