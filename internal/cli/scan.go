@@ -25,6 +25,7 @@ type scanFlags struct {
 	failOn, baseline           string
 	offline, noProgress, quiet bool
 	stats                      bool
+	history                    bool
 	db                         string
 	walk                       walkFlags
 }
@@ -75,6 +76,8 @@ type scanConfig struct {
 	noProgress bool
 	quiet      bool
 	stats      bool
+	// history adds the secrets found in the git history (--history).
+	history bool
 }
 
 func newScanCmd(a *app) *cobra.Command {
@@ -112,6 +115,7 @@ func newScanCmd(a *app) *cobra.Command {
 	fs.BoolVar(&f.noProgress, "no-progress", false, "do not show a progress bar")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print only findings and errors: no progress, no summary")
 	fs.BoolVar(&f.stats, "stats", false, "report files, lines, bytes, time, throughput and peak memory")
+	fs.BoolVar(&f.history, "history", false, "also look for secrets in the lines every git commit added, including ones removed since")
 	f.walk.register(fs)
 	return cmd
 }
@@ -124,6 +128,7 @@ func (f *scanFlags) validate(cmd *cobra.Command, args []string, getenv func(stri
 		noProgress: f.noProgress,
 		quiet:      f.quiet,
 		stats:      f.stats,
+		history:    f.history,
 	}
 	if len(cfg.paths) == 0 {
 		cfg.paths = []string{"."}

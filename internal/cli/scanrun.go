@@ -110,6 +110,7 @@ func scan(ctx context.Context, a *app, cfg *scanConfig, s *settings) (*scanResul
 	if err != nil {
 		return nil, err
 	}
+	scanHistory(ctx, cfg, s, res)
 	kept := res.findings[:0]
 	for _, f := range res.findings {
 		// Analyzers may report rules that are switched off; the engine never does.

@@ -286,3 +286,22 @@ func TestAddedLines(t *testing.T) {
 		})
 	}
 }
+
+func TestRoot(t *testing.T) {
+	r := newRepo(t)
+	sub := filepath.Join(r.dir, "a", "b")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Root(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := filepath.EvalSymlinks(r.dir)
+	if g, _ := filepath.EvalSymlinks(got); g != want {
+		t.Errorf("Root = %q, want %q", got, r.dir)
+	}
+	if _, err := Root(t.TempDir()); err == nil {
+		t.Error("Root of a directory outside any repository: no error")
+	}
+}
