@@ -165,8 +165,10 @@ func TestSources(t *testing.T) {
 			[]want{
 				{"KR723", "Pipfile", 6, `Pipfile source "internal" at http://pypi\.internal/simple uses plain HTTP`},
 				{"KR723", "Pipfile", 6, `verify_ssl = false`},
-				{"KR725", "Pipfile", 6, `^Pipfile has 2 sources \(pypi, internal\)`},
 			}},
+		{"pipfile_search_all_sources", map[string]string{"Pipfile": "[[source]]\nname = \"pypi\"\nurl = \"https://pypi.org/simple\"\nverify_ssl = true\n\n[[source]]\nname = \"corp\"\nurl = \"https://corp.example.com/simple\"\nverify_ssl = true\n\n[pipenv]\ninstall_search_all_sources = true\n\n[packages]\nrequests = \"==2.32.3\"\n"},
+			[]want{{"KR725", "Pipfile", 6, `^Pipfile has 2 sources \(pypi, corp\) and install_search_all_sources = true`}}},
+		{"pipfile_two_sources_index_restricted", map[string]string{"Pipfile": "[[source]]\nname = \"pypi\"\nurl = \"https://pypi.org/simple\"\nverify_ssl = true\n[[source]]\nname = \"corp\"\nurl = \"https://corp.example.com/simple\"\nverify_ssl = true\n[packages]\nrequests = \"==2.32.3\"\ncorp-utils = {version = \"==1.0\", index = \"corp\"}\n"}, nil},
 		{"pipfile_one_source", map[string]string{"Pipfile": "[[source]]\nname = \"pypi\"\nurl = \"https://pypi.org/simple\"\nverify_ssl = true\n[packages]\nrequests = \"==2.32.3\"\n"}, nil},
 		{"poetry_sources", map[string]string{"pyproject.toml": "[project]\nname = \"x\"\n[[tool.poetry.source]]\nname = \"corp\"\nurl = \"https://corp.example.com/simple\"\npriority = \"supplemental\"\n\n[[tool.poetry.source]]\nname = \"priv\"\nurl = \"https://priv.example.com/simple\"\npriority = \"explicit\"\n", "poetry.lock": lock},
 			[]want{{"KR725", "pyproject.toml", 3, `^Poetry source "corp" has priority "supplemental"`}}},
@@ -222,10 +224,11 @@ func TestConfigAndCommands(t *testing.T) {
 				{"KR725", ".github/workflows/ci.yml", 9, `^uv option --index-strategy unsafe-best-match`},
 			}},
 		{"gitlab_and_makefile", map[string]string{".gitlab-ci.yml": "test:\n  script:\n    - export PIP_INDEX_URL=http://nexus.corp/simple\n    - uv pip install --extra-index-url https://ok.example.com/simple x\n",
-			"Makefile": "install:\n\tpip install --extra-index-url=https://m.example.com/simple -e .\n"},
+			"Makefile": "install:\n\tpip install --extra-index-url=https://m.example.com/simple -e .\n\tpip-compile --trusted-host=t.example.com requirements.in\n"},
 			[]want{
 				{"KR723", ".gitlab-ci.yml", 3, `^PIP_INDEX_URL http://nexus\.corp/simple in CI configuration uses plain HTTP`},
 				{"KR725", "Makefile", 2, `^pip option --extra-index-url https://m\.example\.com/simple in Makefile`},
+				{"KR724", "Makefile", 3, `^pip option --trusted-host t\.example\.com in Makefile`},
 			}},
 		{"suppressed_command", map[string]string{"Dockerfile": "RUN pip install --trusted-host h x  # nosec\n"}, nil},
 	}

@@ -211,7 +211,10 @@ Flags package-index settings under which the installer looks a name up on severa
 and takes the best version from any of them:
 - pip's ` + "`--extra-index-url`" + ` in requirements files and conda environments,
   ` + "`extra-index-url`" + ` in pip.conf/pip.ini, ` + "`PIP_EXTRA_INDEX_URL`" + ` and ` + "`pip install\n  --extra-index-url`" + ` in Dockerfiles, Makefiles and CI configurations;
-- a Pipfile with more than one ` + "`[[source]]`" + ` (Pipenv searches them all);
+- a Pipfile with more than one ` + "`[[source]]`" + ` and ` + "`install_search_all_sources = true`" + `
+  (since release 2022.3.23 Pipenv takes each package from one index, the default one
+  unless the package names another with ` + "`index = \"…\"`" + `, so several sources alone are
+  fine);
 - a Poetry source with priority ` + "`supplemental`" + ` or the deprecated ` + "`secondary`" + `
   (` + "`explicit`" + ` sources are only used for the packages that name them, and are fine);
 - a PDM source other than PyPI without ` + "`respect-source-order = true`" + `;
@@ -223,6 +226,8 @@ and takes the best version from any of them:
 This is dependency confusion: pip treats all indexes as equal and installs the highest
 version it finds. An attacker who registers the name of an internal package on PyPI with a
 higher version number gets their code installed on developer machines and build servers.
+PyTorch's nightly builds, installed with ` + "`--extra-index-url`" + `, were compromised this way in
+December 2022 (the torchtriton package).
 
 ## Example
 ` + "```text" + `
@@ -239,6 +244,8 @@ internal-utils==1.4
 
 ## References
 - https://medium.com/@alex.birsan/dependency-confusion-4a5d60fec610
+- https://pytorch.org/blog/compromised-nightly-dependency/
+- https://pipenv.pypa.io/en/latest/indexes.html
 - https://docs.astral.sh/uv/concepts/indexes/#searching-across-multiple-indexes
 - https://python-poetry.org/docs/repositories/#package-sources
 - https://cwe.mitre.org/data/definitions/427.html`,

@@ -12,6 +12,10 @@ import (
 // respectSourceOrderRe is PDM's [tool.pdm.resolution] respect-source-order = true.
 var respectSourceOrderRe = regexp.MustCompile(`(?m)^\s*respect-source-order\s*=\s*true\b`)
 
+// searchAllRe is Pipfile's [pipenv] install_search_all_sources = true, which brings
+// back the pre-2022.3.23 behaviour of looking every package up on every source.
+var searchAllRe = regexp.MustCompile(`(?m)^\s*install_search_all_sources\s*=\s*true\b`)
+
 // pipfileSources checks a Pipfile's [[source]] tables.
 func (r *reporter) pipfileSources(f *inventory.File) {
 	srcs := f.Pipfile.Sources
@@ -26,13 +30,13 @@ func (r *reporter) pipfileSources(f *inventory.File) {
 			h.rule, h.msg = InsecurePackageIndex, fmt.Sprintf("Pipfile source %q has verify_ssl = false: its TLS certificate is not checked, so anyone on the network path can replace the packages", s.Name)
 			r.add(h)
 		}
-		if i == 1 {
+		if i == 1 && searchAllRe.Match(f.Data) {
 			names := make([]string, len(srcs))
 			for k, s := range srcs {
 				names[k] = s.Name
 			}
 			h.rule = ExtraIndexURL
-			h.msg = fmt.Sprintf("Pipfile has %d sources (%s): pipenv looks every package up on all of them, so a package published on PyPI under an internal name can win (dependency confusion); give the private packages an explicit index = \"…\"", len(srcs), strings.Join(names, ", "))
+			h.msg = fmt.Sprintf("Pipfile has %d sources (%s) and install_search_all_sources = true: pipenv installs every package from whichever of them has it, so a package published on PyPI under an internal name can win (dependency confusion); drop the setting and give the private packages index = \"…\"", len(srcs), strings.Join(names, ", "))
 			r.add(h)
 		}
 	}
