@@ -19,6 +19,7 @@ import (
 	"github.com/kraitsec/krait/internal/deps/audit"
 	"github.com/kraitsec/krait/internal/deps/distinfo"
 	"github.com/kraitsec/krait/internal/report"
+	"github.com/kraitsec/krait/internal/supplychain/risk"
 	"github.com/kraitsec/krait/internal/vulndb"
 )
 
@@ -49,9 +50,11 @@ func newDepsCmd(a *app) *cobra.Command {
 			"--site-packages PATH, is audited for what is installed there instead.\n\n" +
 			"Formats: table (one row per package and version, its files listed once), json\n" +
 			"(one entry per declaration) and cyclonedx (a CycloneDX 1.6 SBOM with package URLs).\n\n" +
+			"The code installed in an environment is also checked with the supply-chain rules\n" +
+			"(KR8xx), and each distribution gets a 0-10 risk score with its evidence.\n\n" +
 			"Exit status: 0 when no pinned or installed version is known to be vulnerable or\n" +
-			"malicious, 1 when one is (a range that merely admits vulnerable versions does not\n" +
-			"count), 2 on a usage or tool error.",
+			"malicious, 1 when one is or installed code has a risk score of 7 or more (a range\n" +
+			"that merely admits vulnerable versions does not count), 2 on a usage or tool error.",
 		Example: "  krait deps\n  krait deps -f cyclonedx -o sbom.json .\n  krait deps .venv\n  krait deps --site-packages /usr/lib/python3/dist-packages",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := checkFormat(cmd, format, depsFormats, depsFormats)
@@ -127,6 +130,10 @@ type depsResult struct {
 	// imports are the scanned code's imports, which tell whether an installed
 	// distribution is used.
 	imports []analysis.Import
+	// installed are the distributions read from environments, and risk their
+	// supply-chain risk, both keyed by metadata path as reported.
+	installed map[string]installedDist
+	risk      map[string]*risk.Package
 }
 
 // runDeps audits the request's projects and environments and writes the result.
@@ -145,6 +152,12 @@ func runDeps(cmd *cobra.Command, a *app, dc *depsConfig, exclude []string) (int,
 	}
 	for _, env := range dc.envs {
 		if err := auditEnv(ctx, env, auditor, res); err != nil {
+			return ExitError, err
+		}
+	}
+	if len(res.installed) > 0 {
+		var err error
+		if res.risk, err = scoreInstalled(ctx, a, cfg, res.installed); err != nil {
 			return ExitError, err
 		}
 	}
@@ -176,11 +189,19 @@ func runDeps(cmd *cobra.Command, a *app, dc *depsConfig, exclude []string) (int,
 	return depsExitCode(res), nil
 }
 
+// riskFails is the risk score from which installed code looks malicious enough to
+// fail krait deps: the band of the malicious samples risk is tuned on.
+const riskFails = 7.0
+
 // depsExitCode is 1 when a pinned or installed version is known to be vulnerable
-// or malicious; 2 when nothing could be read and something failed.
+// or malicious, or installed code scores riskFails or more; 2 when nothing could
+// be read and something failed.
 func depsExitCode(res *depsResult) int {
 	for _, d := range res.report.Packages {
 		if len(d.Malicious) > 0 {
+			return ExitFindings
+		}
+		if r := res.risk[d.File]; r != nil && r.Score >= riskFails {
 			return ExitFindings
 		}
 		for _, v := range d.Vulns {
@@ -312,17 +333,26 @@ func auditEnv(ctx context.Context, env string, auditor *audit.Analyzer, res *dep
 	}
 	var sources []analysis.Source
 	installed := map[string]distinfo.Dist{}
+	if res.installed == nil {
+		res.installed = map[string]installedDist{}
+	}
 	for _, d := range dists {
 		meta := d.Package.File
 		dir := path.Dir(meta)
+		var record []byte
 		for _, rel := range []string{meta, path.Join(dir, "RECORD"), path.Join(dir, "top_level.txt")} {
 			data, err := fs.ReadFile(fsys, rel)
 			if err != nil {
 				continue
 			}
+			if path.Base(rel) == "RECORD" {
+				record = data
+			}
 			sources = append(sources, analysis.Source{Path: filepath.Join(env, filepath.FromSlash(rel)), Rel: rel, Data: data})
 		}
-		installed[filepath.Join(env, filepath.FromSlash(meta))] = d
+		reported := filepath.Join(env, filepath.FromSlash(meta))
+		installed[reported] = d
+		res.installed[reported] = newInstalledDist(env, d, record)
 	}
 	slices.SortFunc(sources, func(x, y analysis.Source) int { return strings.Compare(x.Path, y.Path) })
 	p := analysis.NewProject(absDir(env), res.imports, func(string) bool { return true }).WithFiles(sources)

@@ -15,6 +15,7 @@ import (
 	"github.com/kraitsec/krait/internal/pep440"
 	"github.com/kraitsec/krait/internal/report"
 	"github.com/kraitsec/krait/internal/sbom"
+	"github.com/kraitsec/krait/internal/supplychain/risk"
 	"github.com/kraitsec/krait/internal/vulndb"
 )
 
@@ -54,6 +55,16 @@ type depJSON struct {
 	// scanned; ImportedIn lists the imports as "path:line".
 	Imported   string   `json:"imported"`
 	ImportedIn []string `json:"imported_in"`
+	// Risk is the supply-chain risk of an installed distribution's code; absent
+	// for declarations, whose code krait does not see.
+	Risk *riskJSON `json:"risk,omitempty"`
+}
+
+// riskJSON is a distribution's 0–10 risk score and the findings behind it.
+type riskJSON struct {
+	Score        float64         `json:"score"`
+	Evidence     []risk.Evidence `json:"evidence"`
+	Combinations []string        `json:"combinations,omitempty"`
 }
 
 type vulnJSON struct {
@@ -99,6 +110,12 @@ func writeDepsJSON(w io.Writer, res *depsResult, status vulndb.DBStatus) error {
 		}
 		for _, im := range d.Imported {
 			j.ImportedIn = append(j.ImportedIn, fmt.Sprintf("%s:%d", im.Path, im.Line))
+		}
+		if r := res.risk[d.File]; r != nil {
+			j.Risk = &riskJSON{Score: r.Score, Evidence: r.Evidence, Combinations: r.Combinations}
+			if j.Risk.Evidence == nil {
+				j.Risk.Evidence = []risk.Evidence{}
+			}
 		}
 		out.Packages = append(out.Packages, j)
 	}
@@ -177,21 +194,42 @@ func writeDepsTable(w io.Writer, res *depsResult, status vulndb.DBStatus, now ti
 	rep := res.report
 	rows := tableRows(rep.Packages)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	// The RISK column appears when installed code was scored.
+	showRisk := len(res.risk) > 0
 	if len(rows) > 0 {
-		fmt.Fprintln(tw, "NAME\tVERSION\tSOURCE\tVULNS\tFIX\tIMPORTED")
+		fmt.Fprint(tw, "NAME\tVERSION\tSOURCE\tVULNS\tFIX\tIMPORTED")
+		if showRisk {
+			fmt.Fprint(tw, "\tRISK")
+		}
+		fmt.Fprintln(tw)
 	}
 	for _, r := range rows {
 		src := r.files[0]
 		if len(r.files) > 1 {
 			src += fmt.Sprintf(" (+%d)", len(r.files)-1)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.name, r.version, src, vulnsText(r.first, rep.Checked), fixText(r.first), importedText(r.first))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s", r.name, r.version, src, vulnsText(r.first, rep.Checked), fixText(r.first), importedText(r.first))
+		if showRisk {
+			fmt.Fprintf(tw, "\t%s", riskText(res.risk[r.first.File]))
+		}
+		fmt.Fprintln(tw)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	_, err := fmt.Fprintln(w, depsSummary(res, rows, status))
 	return err
+}
+
+// riskText is a distribution's risk score with its strongest evidence.
+func riskText(r *risk.Package) string {
+	switch {
+	case r == nil:
+		return "-"
+	case len(r.Evidence) == 0:
+		return fmt.Sprintf("%.1f", r.Score)
+	}
+	return fmt.Sprintf("%.1f %s", r.Score, r.Evidence[0].Code)
 }
 
 // vulnsText lists a package's advisory ids, the first three of them.
@@ -329,6 +367,10 @@ func writeDepsSBOM(w io.Writer, res *depsResult, now time.Time, root string) err
 		c.Optional = c.Optional && len(d.Groups) > 0
 		c.Direct = c.Direct || d.Direct
 		c.Locations = append(c.Locations, fmt.Sprintf("%s:%d", d.File, d.Line))
+		if r := res.risk[d.File]; r != nil && (c.RiskScore == nil || r.Score > *c.RiskScore) {
+			score := r.Score
+			c.RiskScore = &score
+		}
 		if c.FixedIn == "" {
 			c.FixedIn = d.FixedIn
 		}

@@ -106,6 +106,19 @@ var venvFiles = map[string]string{
 	"lib/python3.12/site-packages/demo/__init__.py":                    "",
 	"lib/python3.12/site-packages/evilpkg-0.1.dist-info/METADATA":      "Metadata-Version: 2.1\nName: evilpkg\nVersion: 0.1\n",
 	"lib/python3.12/site-packages/evilpkg-0.1.dist-info/top_level.txt": "evil\n",
+	"lib/python3.12/site-packages/evil/__init__.py":                    "import base64\nexec(base64.b64decode('cHJpbnQoMSk='))\n",
+	"lib/python3.12/site-packages/demo/render.py":                      "def render(x):\n    return x\n",
+}
+
+// cleanVenvFiles is a virtual environment with one ordinary package whose RECORD
+// also installs a .pth file that runs a process at every start.
+var cleanVenvFiles = map[string]string{
+	"pyvenv.cfg": "home = /usr/bin\n",
+	"lib/python3.12/site-packages/tidy-2.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: tidy\nVersion: 2.0\n",
+	"lib/python3.12/site-packages/tidy-2.0.dist-info/RECORD":   "tidy/__init__.py,,\n\"tidy_hook.pth\",,\n../../../bin/tidy,,\n",
+	"lib/python3.12/site-packages/tidy/__init__.py":            "VERSION = '2.0'\n",
+	"lib/python3.12/site-packages/tidy_hook.pth":               "import os; os.system('tidy --warm')\n",
+	"lib/python3.12/site-packages/other.pth":                   "import os; os.system('rm -rf /tmp/x')\n",
 }
 
 func TestDepsEnvironments(t *testing.T) {
@@ -148,8 +161,19 @@ func TestDepsEnvironments(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("packages (-want +got):\n%s", diff)
 			}
-			if len(out.Packages) == 2 && (len(out.Packages[0].Vulnerabilities) != 2 || len(out.Packages[1].Malicious) != 1) {
+			if len(out.Packages) != 2 {
+				return
+			}
+			demo, evil := out.Packages[0], out.Packages[1]
+			if len(demo.Vulnerabilities) != 2 || len(evil.Malicious) != 1 {
 				t.Errorf("vulnerabilities not matched: %+v", out.Packages)
+			}
+			if demo.Risk == nil || demo.Risk.Score != 0 || len(demo.Risk.Evidence) != 0 {
+				t.Errorf("demo's risk = %+v; want 0 without evidence", demo.Risk)
+			}
+			if evil.Risk == nil || evil.Risk.Score < riskFails || len(evil.Risk.Evidence) == 0 || evil.Risk.Evidence[0].Code != "KR814" ||
+				evil.Risk.Evidence[0].Path != filepath.Join(sitePackages, "evil", "__init__.py") {
+				t.Errorf("evilpkg's risk = %+v; want %v or more from KR814 in evil/__init__.py", evil.Risk, riskFails)
 			}
 		})
 	}
@@ -165,6 +189,56 @@ func decodeDeps(t *testing.T, data string) depsJSON {
 		t.Fatalf("%v in %s", err, data)
 	}
 	return out
+}
+
+// TestDepsRisk checks the risk column and that installed code alone can fail the
+// command: tidy is unknown to the database but installs a .pth file that runs a
+// process; other.pth belongs to no distribution.
+func TestDepsRisk(t *testing.T) {
+	db := importedDB(t, 0)
+	venv := writeTree(t, cleanVenvFiles)
+	r := runAt(t, db.imported, nil, "deps", "--db", db.dir, venv)
+	lines := strings.Split(r.stdout, "\n")
+	if len(lines) < 2 || !strings.HasSuffix(lines[0], "IMPORTED  RISK") || !strings.Contains(lines[1], " KR822") {
+		t.Errorf("table = %q; want a RISK column with KR822 for tidy", r.stdout)
+	}
+	r = runAt(t, db.imported, nil, "deps", "--db", db.dir, "-f", "json", venv)
+	out := decodeDeps(t, r.stdout)
+	if len(out.Packages) != 1 || out.Packages[0].Risk == nil {
+		t.Fatalf("packages = %+v", out.Packages)
+	}
+	var paths []string
+	for _, e := range out.Packages[0].Risk.Evidence {
+		paths = append(paths, filepath.Base(e.Path))
+	}
+	if out.Packages[0].Risk.Score <= 0 {
+		t.Errorf("risk score %v; want more than 0", out.Packages[0].Risk.Score)
+	}
+	if diff := cmp.Diff([]string{"tidy_hook.pth"}, paths); diff != "" {
+		t.Errorf("evidence (-want +got):\n%s", diff)
+	}
+	wantCode := ExitOK
+	if out.Packages[0].Risk.Score >= riskFails {
+		wantCode = ExitFindings
+	}
+	if r.code != wantCode {
+		t.Errorf("exit code %d with risk %v; want %d", r.code, out.Packages[0].Risk.Score, wantCode)
+	}
+}
+
+func TestRecordEntries(t *testing.T) {
+	record := "demo/__init__.py,sha256=x,10\n" +
+		"demo/sub/mod.py,,\n" +
+		"\"demo_hook.pth\",,\n" +
+		"single.py,,\n" +
+		"demo-1.0.dist-info/METADATA,,\n" +
+		"../../../bin/demo,,\n" +
+		"\n" +
+		"windows\\path.py,,\n"
+	want := []string{"demo", "demo_hook.pth", "single.py", "demo-1.0.dist-info", "windows"}
+	if diff := cmp.Diff(want, recordEntries([]byte(record))); diff != "" {
+		t.Errorf("recordEntries (-want +got):\n%s", diff)
+	}
 }
 
 func TestDepsExitAndErrors(t *testing.T) {

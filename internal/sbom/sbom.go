@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,6 +41,9 @@ type Component struct {
 	Vulns []Vuln
 	// FixedIn is the smallest version that clears every known advisory, if any.
 	FixedIn string
+	// RiskScore is the 0–10 supply-chain risk of the component's installed code,
+	// when that code was scanned.
+	RiskScore *float64
 }
 
 // Vuln is one advisory (its aliases merged) as it applies to a component.
@@ -169,6 +173,9 @@ func component(c Component, ref string) cdx.Component {
 	}
 	if c.FixedIn != "" {
 		props = append(props, cdx.Property{Name: "krait:fixed-in", Value: c.FixedIn})
+	}
+	if c.RiskScore != nil {
+		props = append(props, cdx.Property{Name: "krait:risk-score", Value: strconv.FormatFloat(*c.RiskScore, 'f', 1, 64)})
 	}
 	if len(props) > 0 {
 		out.Properties = &props

@@ -52,7 +52,7 @@ func testComponents() []Component {
 			},
 		},
 		{
-			Name: "evil_pkg", Version: "0.1", Locations: []string{"requirements.txt:2"},
+			Name: "evil_pkg", Version: "0.1", Locations: []string{"requirements.txt:2"}, RiskScore: ptr(9.1),
 			Vulns: []Vuln{{ID: "MAL-2099-7", Summary: "Malicious code in evil-pkg (PyPI)", Severity: "critical", Malicious: true,
 				URL: "https://osv.dev/vulnerability/MAL-2099-7"}},
 		},
@@ -65,6 +65,8 @@ func testComponents() []Component {
 		{Name: "pytest", Version: "8.0.0", Optional: true, Direct: true, Locations: []string{"poetry.lock:40"}},
 	}
 }
+
+func ptr(f float64) *float64 { return &f }
 
 func write(t *testing.T, comps []Component, opts Options) []byte {
 	t.Helper()
