@@ -55,7 +55,7 @@ func TestAnalyze(t *testing.T) {
 			},
 		},
 		{
-			name:  "pinned_miss",
+			name:  "pinned_miss_withdrawn_skipped",
 			files: map[string]string{"requirements.txt": "webframe==3.2.5\npyyaml==5.4\noldlib\nunknown==1.0\n"},
 		},
 		{
@@ -121,7 +121,7 @@ func TestAnalyze(t *testing.T) {
 			},
 		},
 		{
-			name:  "withdrawn_skipped_bare_name_clean",
+			name:  "bare_name_only_checked_for_malware",
 			files: map[string]string{"requirements.txt": "webframe\n"},
 		},
 		{

@@ -137,11 +137,11 @@ func vulnFinding(d *Dependency, v Vuln) analysis.Finding {
 }
 
 // rangeFinding is KR702 for the vulnerabilities a specifier admits; it names
-// the most severe.
+// the most severe (by severity, then CVSS score, then id).
 func rangeFinding(d *Dependency, vs []Vuln) analysis.Finding {
 	worst := vs[0]
 	for _, v := range vs[1:] {
-		if v.Severity > worst.Severity {
+		if v.Severity > worst.Severity || v.Severity == worst.Severity && v.Score > worst.Score {
 			worst = v
 		}
 	}
