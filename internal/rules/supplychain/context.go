@@ -96,13 +96,18 @@ func computeInstallContext(p *analysis.Pass) *installContext {
 			}
 		}
 	}
+	// Code that runs only when the module is a script, or only for a
+	// maintainer's command (`setup.py publish`), is not install time.
+	for _, s := range notInstalled(m, p.File.Module, ic.kind) {
+		funcs[s] = false
+	}
 	// Functions called from live code are live; a few rounds reach a fixed point.
 	for round := 0; round < 8; round++ {
 		ic.live = map[*ast.Call]bool{}
 		added := false
 		walkLive(p.File.Module, true, funcs, func(c *ast.Call) {
 			ic.live[c] = true
-			if def := calledDef(m, c); def != nil && !funcs[def] {
+			if def := calledDef(m, c); def != nil && !known(funcs, def) {
 				funcs[def] = true
 				added = true
 			}
@@ -118,6 +123,66 @@ func computeInstallContext(p *analysis.Pass) *installContext {
 	return ic
 }
 
+// known reports whether funcs says anything about def, live or not.
+func known(funcs map[ast.Node]bool, def ast.Node) bool {
+	_, ok := funcs[def]
+	return ok
+}
+
+// maintainerCommands are setup.py arguments for the project's maintainers,
+// guarded by `if sys.argv[-1] == "publish":` in many setup scripts.
+var maintainerCommands = map[string]bool{
+	"publish": true, "upload": true, "release": true, "tag": true, "test": true, "docs": true,
+	"clean": true, "register": true, "bump": true,
+}
+
+// notInstalled returns the module-level if statements whose body does not
+// run on install or import: `if __name__ == "__main__":` in a package
+// __init__, and a maintainer command test on sys.argv in a setup script.
+func notInstalled(m *semantic.Model, mod *ast.Module, kind fileKind) []ast.Node {
+	var out []ast.Node
+	for _, s := range mod.Body {
+		ifs, ok := s.(*ast.If)
+		if !ok {
+			continue
+		}
+		cmp, ok := ifs.Test.(*ast.Compare)
+		if !ok || len(cmp.Comparators) != 1 {
+			continue
+		}
+		left, right := cmp.Left, cmp.Comparators[0]
+		lit, _ := m.ConstString(right)
+		if l, ok := m.ConstString(left); ok {
+			lit, left = l, right
+		}
+		switch {
+		case kind == kindInit && lit == "__main__" && isNameDunder(left):
+			out = append(out, ifs)
+		case kind == kindSetup && maintainerCommands[lit] && mentionsArgv(m, left, right):
+			out = append(out, ifs)
+		}
+	}
+	return out
+}
+
+func isNameDunder(e ast.Expr) bool {
+	n, ok := e.(*ast.Name)
+	return ok && n.ID == "__name__"
+}
+
+func mentionsArgv(m *semantic.Model, es ...ast.Expr) bool {
+	found := false
+	for _, e := range es {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if x, ok := n.(ast.Expr); ok && m.QualifiedNameIs(x, "sys.argv") {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
 func isDef(s ast.Node) bool {
 	switch s.(type) {
 	case *ast.FunctionDef, *ast.AsyncFunctionDef:
@@ -126,24 +191,38 @@ func isDef(s ast.Node) bool {
 	return false
 }
 
-// walkLive calls f on every call that runs when the module runs, given
-// which defs run (funcs); live says whether n's own code runs.
+// walkLive calls f on every call below n that runs when n runs, given which
+// defs run (funcs, which also marks the if statements whose body does not
+// run); live says whether n's own code runs.
 func walkLive(n ast.Node, live bool, funcs map[ast.Node]bool, f func(*ast.Call)) {
 	ast.Children(n, func(c ast.Node) bool {
-		l := live
-		switch c.(type) {
-		case *ast.FunctionDef, *ast.AsyncFunctionDef:
-			l = funcs[c]
-		case *ast.Lambda:
-			l = false
-		case *ast.Call:
-			if live {
-				f(c.(*ast.Call))
-			}
-		}
-		walkLive(c, l, funcs, f)
+		visitLive(c, live, funcs, f)
 		return true
 	})
+}
+
+func visitLive(c ast.Node, live bool, funcs map[ast.Node]bool, f func(*ast.Call)) {
+	l := live
+	switch x := c.(type) {
+	case *ast.FunctionDef, *ast.AsyncFunctionDef:
+		l = funcs[c]
+	case *ast.Lambda:
+		l = false
+	case *ast.If:
+		if off, ok := funcs[c]; ok && !off {
+			// The test and the else branch run; the body does not.
+			visitLive(x.Test, live, funcs, f)
+			for _, s := range x.Orelse {
+				visitLive(s, live, funcs, f)
+			}
+			return
+		}
+	case *ast.Call:
+		if live {
+			f(x)
+		}
+	}
+	walkLive(c, l, funcs, f)
 }
 
 // calledDef returns the def statement a call of a plain name calls, or nil.

@@ -21,9 +21,11 @@ var CredentialExfiltration = &analysis.Rule{
 	Kinds:      []ast.Kind{ast.KindCall, ast.KindDict},
 	Run:        runCredentials,
 	Doc: `## What it does
-Flags, in a module that also reaches the network (requests, urllib, httpx,
-socket, smtplib, ...), each access to a credential store: SSH keys
-(~/.ssh), cloud credentials (~/.aws, gcloud, Azure, kube and Docker
+Flags, in a module that also sends over the network (requests, urllib,
+httpx, smtplib, ...; a bare socket, as SSH and database clients use, does
+not count), each access to a credential store: SSH private keys
+(~/.ssh/id_*, or listing or copying the whole ~/.ssh), cloud credentials
+(~/.aws/credentials or the whole ~/.aws, gcloud, Azure, kube and Docker
 configs), .git-credentials, .pypirc, .netrc, browser profiles (Login Data,
 Cookies, Local State, logins.json, key4.db of Chrome, Edge, Brave, Opera,
 Firefox, ...), Discord and Telegram session storage, keychains and crypto
@@ -63,7 +65,7 @@ subprocess.run(cmd, env={"PATH": os.environ["PATH"]})
 // credentialPaths are path fragments (lowercase, after a leading "/") of
 // stores of keys, tokens and passwords.
 var credentialPaths = []string{
-	"/.ssh/id_", "/.ssh", "/.aws/credentials", "/.aws", "/.config/gcloud", "/.azure/", "/.kube/config",
+	"/.ssh/id_", "/.aws/credentials", "/.config/gcloud", "/.azure/", "/.kube/config",
 	"/.docker/config.json", "/.git-credentials", "/.pypirc", "/.netrc", "/login data", "/local state",
 	"/web data", "/logins.json", "/key4.db", "/key3.db", "/cookies.sqlite", "/discord/local storage",
 	"/discordcanary/", "/discordptb/", "/telegram desktop/tdata", "/keychains/", "login.keychain",
@@ -125,12 +127,37 @@ func runCredentials(p *analysis.Pass, n ast.Node) {
 			return
 		}
 	}
-	if target == nil {
+	if target == nil || (qn == "builtins.open" || qn == "io.open") && openForWriting(m, c) {
 		return
 	}
-	if store := credentialStore(textOf(m, target)); store != "" {
+	text := textOf(m, target)
+	store := credentialStore(text)
+	if store == "" && bulkReaders[qn] {
+		// Listing or copying a whole ~/.ssh or ~/.aws; an SSH client reading
+		// its config or known_hosts is ordinary.
+		if s, ok := hasAny("/"+text, []string{"/.ssh", "/.aws"}); ok && !strings.Contains(text, "known_hosts") {
+			store = strings.TrimPrefix(s, "/")
+		}
+	}
+	if store != "" {
 		p.Report(c, "reads "+store+where)
 	}
+}
+
+// bulkReaders list or copy a directory.
+var bulkReaders = map[string]bool{
+	"os.listdir": true, "os.walk": true, "os.scandir": true, "glob.glob": true, "glob.iglob": true,
+	"shutil.copytree": true, "shutil.make_archive": true,
+}
+
+// openForWriting reports whether open() is given a write or append mode.
+func openForWriting(m *semantic.Model, c *ast.Call) bool {
+	mode := keyword(c, "mode")
+	if mode == nil {
+		mode = argOr(c, 1)
+	}
+	s, ok := m.ConstString(mode)
+	return mode != nil && ok && strings.ContainsAny(s, "wax")
 }
 
 // credentialStore returns the credential store a path names, or "".
@@ -253,8 +280,16 @@ var sendFact = &analysis.FileKey[int]{Compute: func(p *analysis.Pass) int {
 		return 0
 	}
 	ast.Inspect(p.File.Module, func(n ast.Node) bool {
-		if c, ok := n.(*ast.Call); ok && networkCalls[p.Model.CalleeName(c)] {
-			line = c.Lineno
+		if c, ok := n.(*ast.Call); ok {
+			// A bare socket is how SSH and database clients talk; stealers send
+			// over HTTP, mail or webhooks.
+			switch qn := p.Model.CalleeName(c); qn {
+			case "socket.socket", "socket.create_connection":
+			default:
+				if networkCalls[qn] {
+					line = c.Lineno
+				}
+			}
 		}
 		return line == 0
 	})

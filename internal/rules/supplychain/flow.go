@@ -281,7 +281,11 @@ func gatherText(m *semantic.Model, e ast.Expr, b *strings.Builder, depth int) {
 			}
 		}
 	case *ast.Name:
-		gatherText(m, bound(m, x), b, depth+1)
+		if v := bound(m, x); v != nil {
+			gatherText(m, v, b, depth+1)
+		} else if it := loopIter(m, x); it != nil {
+			gatherText(m, it, b, depth+1) // `for name in ("id_rsa", "id_dsa")`
+		}
 	case *ast.BinOp:
 		gatherText(m, x.Left, b, depth+1)
 		gatherText(m, x.Right, b, depth+1)
@@ -313,4 +317,26 @@ func hasAny(s string, subs []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// loopIter returns the constant list or tuple a for-loop variable runs over,
+// or nil.
+func loopIter(m *semantic.Model, n *ast.Name) ast.Expr {
+	u := m.Use(n)
+	if u == nil || u.Binding == nil || u.Binding.Kind != semantic.BindFor || u.Binding.Scope == nil {
+		return nil
+	}
+	target := u.Binding.Node
+	var iter ast.Expr
+	ast.Inspect(u.Binding.Scope.Node, func(x ast.Node) bool {
+		if f, ok := x.(*ast.For); ok && ast.Node(f.Target) == target {
+			iter = f.Iter
+		}
+		return iter == nil
+	})
+	switch iter.(type) {
+	case *ast.List, *ast.Tuple:
+		return iter
+	}
+	return nil
 }

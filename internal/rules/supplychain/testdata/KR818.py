@@ -36,3 +36,16 @@ def build(cmd):
     subprocess.run(cmd, env=dict(os.environ, LANG="C"))
     with open("setup.cfg") as f:
         return f.read()
+
+
+def ssh_client_config(host):
+    with open(os.path.expanduser("~/.ssh/config")) as f:
+        cfg = f.read()
+    with open(os.path.expanduser("~/.ssh/known_hosts")) as f:
+        known = f.read()
+    return requests.get("https://" + host, timeout=5), cfg, known
+
+
+def steal_all():
+    for name in os.listdir(os.path.expanduser("~/.ssh")):  # want "reads .ssh"
+        print(name)
