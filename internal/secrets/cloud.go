@@ -105,7 +105,9 @@ func awsKeyID(id, line string) (analysis.Confidence, bool) {
 	return analysis.ConfidenceMedium, true
 }
 
-func cloudDetectors() []*detector {
+// gcpDetectors come before the private-key detectors: a service-account key
+// file is better named as one than as the PKCS#8 key inside it.
+func gcpDetectors() []*detector {
 	return []*detector{
 		{
 			kind: "gcp-service-account", provider: "Google Cloud", what: "service account private key", rule: GoogleCredentials,
@@ -114,6 +116,11 @@ func cloudDetectors() []*detector {
 			tp:       []string{`{"type": "service_account", "client_email": "a@p.iam.gserviceaccount.com", "private_key": "-----BEGIN PRIVATE KEY-----\n{b:64}\n{b:64}\n-----END PRIVATE KEY-----\n"}`},
 			fp:       []string{`{"type": "service_account", "client_email": "a@p.iam.gserviceaccount.com", "private_key": "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n"}`},
 		},
+	}
+}
+
+func cloudDetectors() []*detector {
+	return []*detector{
 		{
 			kind: "aws-access-key-id", provider: "AWS", what: "access key id", rule: AWSCredentials,
 			keywords: []string{"akia", "asia", "abia", "acca", "a3t"}, re: awsKeyIDRe, validate: awsKeyID,

@@ -161,6 +161,14 @@ func lastSegment(name string) string {
 // credential: the high-entropy detector's context.
 func keyContext(name string) bool {
 	l := strings.ToLower(name)
+	for _, w := range [...]string{"public", "publishable", "pub_", "prefix", "name", "url", "path", "file", "type", "hash", "digest", "checksum", "version"} {
+		if strings.Contains(l, w) {
+			return false
+		}
+	}
+	if strings.HasSuffix(l, "id") || strings.HasSuffix(l, "ids") {
+		return false
+	}
 	for _, w := range [...]string{"key", "salt", "seed", "hmac", "signature", "cred", "cookie", "session", "jwt", "bearer", "cipher", "nonce", "license"} {
 		if strings.Contains(l, w) {
 			return true

@@ -7,7 +7,7 @@ import "github.com/kraitsec/krait/internal/analysis"
 func allDetectors() []*detector {
 	var ds []*detector
 	for _, family := range [...]func() []*detector{
-		keyDetectors, cloudDetectors, githubDetectors, messagingDetectors, paymentDetectors,
+		gcpDetectors, keyDetectors, cloudDetectors, githubDetectors, messagingDetectors, paymentDetectors,
 		emailDetectors, aiDetectors, registryDetectors, monitoringDetectors, devtoolDetectors,
 		jwtDetectors, urlDetectors,
 	} {

@@ -1,0 +1,136 @@
+package secrets
+
+import (
+	"hash/fnv"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kraitsec/krait/internal/analysis"
+)
+
+// markRe is a corpus line's expectation: ⟪KR380⟫ for a planted credential,
+// ⟪decoy⟫ for a look-alike, with the blanks before it.
+var markRe = regexp.MustCompile(`[ \t]*⟪(KR[0-9]{3}|decoy)⟫`)
+
+// corpusLine is one marked line of the corpus.
+type corpusLine struct {
+	rel  string
+	line int
+	mark string // a rule code, or "decoy"
+}
+
+// loadCorpus expands the corpus templates into their sources, keyed by
+// slash-separated path, and reads the marks.
+func loadCorpus(t *testing.T) (map[string]string, []corpusLine) {
+	t.Helper()
+	root := filepath.Join("testdata", "corpus")
+	files := map[string]string{}
+	var marks []corpusLine
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == "README" {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		h := fnv.New64a()
+		h.Write([]byte(rel))
+		lines := strings.Split(expandSample(string(b), h.Sum64()), "\n")
+		for i, l := range lines {
+			if m := markRe.FindStringSubmatch(l); m != nil {
+				marks = append(marks, corpusLine{rel, i + 1, m[1]})
+				lines[i] = markRe.ReplaceAllString(l, "")
+			}
+		}
+		files[rel] = strings.Join(lines, "\n")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files, marks
+}
+
+// TestCorpus measures precision and recall on the corpus: a finding on a
+// planted line is a true positive (whatever its code: a key may be named by its
+// provider or by its name), any other finding a false positive, and a planted
+// line without a finding a false negative.
+func TestCorpus(t *testing.T) {
+	files, marks := loadCorpus(t)
+	a := New(Options{})
+	planted := map[string]string{}
+	decoys, codes := 0, map[string]bool{}
+	for _, m := range marks {
+		key := m.rel + ":" + strconv.Itoa(m.line)
+		if m.mark == "decoy" {
+			decoys++
+			continue
+		}
+		planted[key] = m.mark
+		codes[m.mark] = true
+	}
+	if len(planted) < 50 || decoys < 50 {
+		t.Errorf("corpus has %d planted credentials and %d decoys; want 50 of each", len(planted), decoys)
+	}
+	found := map[string]bool{}
+	var tp, fp int
+	var rels []string
+	for rel := range files {
+		rels = append(rels, rel)
+	}
+	sort.Strings(rels)
+	for _, rel := range rels {
+		python := strings.HasSuffix(rel, ".py")
+		if !a.Wants(rel, python) {
+			continue
+		}
+		src := &analysis.Source{Path: rel, Rel: rel, Data: []byte(files[rel])}
+		if python {
+			src.Python = nil // the analyzer looks at the bytes only
+		}
+		for _, f := range a.Check(src, nil) {
+			key := rel + ":" + strconv.Itoa(f.Line)
+			code, ok := planted[key]
+			switch {
+			case !ok:
+				fp++
+				t.Logf("false positive %s %s %s (%s)", key, f.Code, f.Message, f.Confidence)
+			case found[key]:
+				fp++
+				t.Logf("second finding on %s: %s %s", key, f.Code, f.Message)
+			default:
+				found[key] = true
+				tp++
+				if f.Code != code {
+					t.Logf("%s: reported as %s, marked %s", key, f.Code, code)
+				}
+			}
+		}
+	}
+	var missed []string
+	for key, code := range planted {
+		if !found[key] {
+			missed = append(missed, key+" "+code)
+		}
+	}
+	sort.Strings(missed)
+	for _, m := range missed {
+		t.Logf("missed %s", m)
+	}
+	precision := float64(tp) / float64(max(tp+fp, 1))
+	recall := float64(tp) / float64(max(len(planted), 1))
+	t.Logf("%d planted credentials of %d codes, %d decoys: %d true positives, %d false positives, %d missed; precision %.3f, recall %.3f",
+		len(planted), len(codes), decoys, tp, fp, len(missed), precision, recall)
+	if precision < 0.95 || recall < 0.95 {
+		t.Errorf("precision %.3f, recall %.3f; want 0.95 or more each", precision, recall)
+	}
+}

@@ -1,0 +1,29 @@
+provider "aws" {
+  region     = "eu-west-1"
+  access_key = "AKIA{3:16}" ⟪KR331⟫
+  secret_key = "{b:40}" ⟪KR380⟫
+}
+
+variable "db_password" {
+  type    = string
+  default = "{A:16}" ⟪KR380⟫
+}
+
+resource "aws_db_instance" "shop" {
+  username = "shop"
+  password = var.db_password ⟪decoy⟫
+}
+
+provider "digitalocean" {
+  token = "dop_v1_{h:64}" ⟪KR354⟫
+}
+
+terraform {
+  cloud {
+    token = "{A:14}.atlasv1.{w:67}" ⟪KR361⟫
+  }
+}
+
+provider "cloudflare" {
+  api_token = "{w:40}" ⟪KR376⟫
+}
