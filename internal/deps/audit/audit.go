@@ -13,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -147,7 +148,8 @@ func (a *Analyzer) Audit(ctx context.Context, p *analysis.Project) (*Report, err
 			advs, err = db.Lookup(d.Name)
 			if err != nil {
 				failed[d.Name] = true
-				rep.Problems = append(rep.Problems, analysis.FileProblem{Path: db.Path(), Message: err.Error()})
+				msg := strings.TrimPrefix(err.Error(), db.Path()+": ")
+				rep.Problems = append(rep.Problems, analysis.FileProblem{Path: db.Path(), Message: msg})
 				continue
 			}
 			cache[d.Name] = advs

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -173,5 +174,32 @@ func TestAnalyzeConcurrent(t *testing.T) {
 	wg.Wait()
 	if n := calls.Load(); n != 1 {
 		t.Errorf("Fetch called %d times, want 1", n)
+	}
+}
+
+// TestDamagedRecord checks that a record that fails its checksum is a
+// problem with the database file while the other packages are still matched.
+func TestDamagedRecord(t *testing.T) {
+	dir := testDB(t)
+	path := filepath.Join(dir, vulndb.FileName)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)-1] ^= 0xff // the last record's last byte
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := New(Options{DBDir: dir}).Analyze(context.Background(), project(map[string]string{
+		"requirements.txt": "webframe==3.2.0\npyyaml==5.3\noldlib==1\nreqeusts==1\nhijacked==1.0.1\n",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 || res.Errors[0].Path != path || !strings.Contains(res.Errors[0].Message, "checksum mismatch") {
+		t.Errorf("errors %+v, want one checksum mismatch in %s", res.Errors, path)
+	}
+	if len(res.Findings) != 4 {
+		t.Errorf("%d findings, want 4 (five packages, one unreadable)", len(res.Findings))
 	}
 }
