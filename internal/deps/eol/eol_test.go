@@ -300,3 +300,22 @@ func TestWants(t *testing.T) {
 		}
 	}
 }
+
+func TestColumns(t *testing.T) {
+	got := run(t, nov2026, map[string]string{
+		".github/workflows/ci.yml": "matrix:\n  python-version: [\"3.8\", 3.9]\n",
+		"tox.ini":                  "[tox]\nenvlist = lint, py{38,312}-django\n",
+	})
+	type span struct {
+		Path           string
+		Line, Col, End int
+	}
+	var spans []span
+	for _, f := range got {
+		spans = append(spans, span{f.Path, f.Line, f.Column, f.EndColumn})
+	}
+	want := []span{{".github/workflows/ci.yml", 2, 20, 25}, {".github/workflows/ci.yml", 2, 27, 30}, {"tox.ini", 2, 17, 34}}
+	if diff := cmp.Diff(want, spans); diff != "" {
+		t.Errorf("spans (-want +got):\n%s", diff)
+	}
+}

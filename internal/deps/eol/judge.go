@@ -182,6 +182,9 @@ func (j *judge) emit(src analysis.Source, ls []string, fp *analysis.Fingerprinte
 		return analysis.Finding{}, false
 	}
 	f := analysis.NewFinding(rule, src.Path, c.line, c.col, msg)
+	if c.col > 0 {
+		f.EndColumn = tokenEnd(text, c.col-1) + 1
+	}
 	f.Snippet = strings.TrimRight(text, " \t")
 	if len(f.Snippet) > 400 {
 		f.Snippet = strings.ToValidUTF8(f.Snippet[:400], "")
@@ -189,4 +192,31 @@ func (j *judge) emit(src analysis.Source, ls []string, fp *analysis.Fingerprinte
 	f.Fingerprint = fp.Next(rule.Code, src.Rel, "", "python "+r.Version+" "+c.source)
 	f.Package, f.Version = "python", r.Version
 	return f, true
+}
+
+// tokenEnd returns the byte offset just past the token that starts at line[start]: a
+// quoted string, or text up to a blank, a comma or a closing bracket outside braces
+// (tox's py{38,39} is one token).
+func tokenEnd(line string, start int) int {
+	if start < 0 || start >= len(line) {
+		return len(line)
+	}
+	if q := line[start]; q == '"' || q == '\'' {
+		if end := strings.IndexByte(line[start+1:], q); end >= 0 {
+			return start + end + 2
+		}
+		return len(line)
+	}
+	depth := 0
+	for i := start; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == '{':
+			depth++
+		case c == '}' && depth > 0:
+			depth--
+		case depth == 0 && (c == ' ' || c == '\t' || c == ',' || c == ']' || c == '#'):
+			return i
+		}
+	}
+	return len(line)
 }

@@ -13,6 +13,8 @@ const maxCommandTokens = 10000
 type token struct {
 	text      string
 	line, col int
+	// end is the column just past the token.
+	end int
 	// sep is true for a command separator: && || ; |
 	sep bool
 }
@@ -98,7 +100,7 @@ func tokenizeAt(l string, line, depth int) []token {
 		}
 		start := i
 		if s := separatorAt(l, i); s > 0 {
-			out = append(out, token{text: l[i : i+s], line: line, col: i + 1, sep: true})
+			out = append(out, token{text: l[i : i+s], line: line, col: i + 1, end: i + s + 1, sep: true})
 			i += s
 			continue
 		}
@@ -125,10 +127,11 @@ func tokenizeAt(l string, line, depth int) []token {
 			// A quoted command, as in sh -c "pip install …" or run: "pip install …".
 			for _, sub := range tokenizeAt(t, line, depth+1) {
 				sub.col += start
+				sub.end += start
 				out = append(out, sub)
 			}
 		default:
-			out = append(out, token{text: t, line: line, col: start + 1})
+			out = append(out, token{text: t, line: line, col: start + 1, end: i + 1})
 		}
 	}
 	return out
@@ -193,6 +196,7 @@ func scanCommand(ts []token) []setting {
 		if name, value, ok := strings.Cut(t.text, "="); ok {
 			if set := envSetting(name); set != "" {
 				out = appendEnv(out, set, name, value, t.line, t.col)
+				out[len(out)-1].end = t.end
 				continue
 			}
 		}
@@ -260,7 +264,7 @@ func options(args []token, via string, uv bool) []setting {
 			k++
 			value = args[k].text
 		}
-		out = append(out, setting{name: set, value: value, line: a.line, col: a.col, via: via + " " + name})
+		out = append(out, setting{name: set, value: value, line: a.line, col: a.col, end: a.end, via: via + " " + name})
 	}
 	return out
 }

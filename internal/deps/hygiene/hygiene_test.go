@@ -268,3 +268,22 @@ func TestFingerprintsIgnoreLines(t *testing.T) {
 		t.Fatalf("fingerprints differ or findings missing: %v / %v", a, b)
 	}
 }
+
+func TestColumns(t *testing.T) {
+	got := run(t, map[string]string{
+		"Dockerfile": "RUN pip install -i http://m.example.com/simple x\n",
+		"pip.conf":   "[global]\ntrusted-host = a.example.com b.example.com\n",
+	})
+	type span struct {
+		Path           string
+		Line, Col, End int
+	}
+	var spans []span
+	for _, f := range got {
+		spans = append(spans, span{f.Path, f.Line, f.Column, f.EndColumn})
+	}
+	want := []span{{"Dockerfile", 1, 17, 19}, {"pip.conf", 2, 16, 29}, {"pip.conf", 2, 30, 43}}
+	if diff := cmp.Diff(want, spans); diff != "" {
+		t.Errorf("spans (-want +got):\n%s", diff)
+	}
+}

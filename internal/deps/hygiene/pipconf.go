@@ -59,7 +59,7 @@ func appendItems(out []setting, key, value string, line, col int) []setting {
 	at := 0
 	for _, item := range strings.Fields(value) {
 		at += strings.Index(value[at:], item)
-		out = append(out, setting{name: key, value: item, line: line, col: col + at, via: "pip.conf " + key})
+		out = append(out, setting{name: key, value: item, line: line, col: col + at, end: col + at + len(item), via: "pip.conf " + key})
 		at += len(item)
 	}
 	return out

@@ -12,7 +12,9 @@ type hit struct {
 	rule      *analysis.Rule
 	path      string
 	line, col int
-	msg       string
+	// end is the column just past the offending text, or 0 when unknown.
+	end int
+	msg string
 	// text is what the fingerprint hashes: the offending setting or requirement,
 	// never the line number.
 	text string
@@ -99,6 +101,9 @@ func (r *reporter) findings() []analysis.Finding {
 			fps[h.path] = fp
 		}
 		f := analysis.NewFinding(h.rule, h.path, h.line, h.col, h.msg)
+		if h.end > h.col && h.col > 0 {
+			f.EndColumn = h.end
+		}
 		if len(text) > 400 {
 			text = strings.ToValidUTF8(text[:400], "")
 		}

@@ -24,7 +24,8 @@ const (
 // setting is one package-index setting, wherever it was written.
 type setting struct {
 	name, value string
-	line, col   int
+	// line and col locate it (col 0 when unknown); end is the column past it, or 0.
+	line, col, end int
 	// via says how it was given, for the message: "requirements option",
 	// "pip.conf", "pip install option", "PIP_EXTRA_INDEX_URL".
 	via string
@@ -34,7 +35,7 @@ type setting struct {
 func (r *reporter) settings(path string, ss []setting, kind string) {
 	for _, s := range ss {
 		at := func(rule *analysis.Rule, msg string) hit {
-			return hit{rule: rule, path: path, line: s.line, col: s.col, msg: msg, text: s.name + " " + s.value}
+			return hit{rule: rule, path: path, line: s.line, col: s.col, end: s.end, msg: msg, text: s.name + " " + s.value}
 		}
 		switch s.name {
 		case setIndexURL, setExtraIndexURL, setFindLinks, setUVIndex:
