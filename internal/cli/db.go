@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -129,8 +128,12 @@ func newDBImportCmd(a *app, dbDir func() (string, error)) *cobra.Command {
 	}
 }
 
-// zipMagic starts every zip file, an empty one included ("PK\x05\x06").
-var zipMagic = [][]byte{[]byte("PK\x03\x04"), []byte("PK\x05\x06")}
+// A zip file starts with a local file header, or, when empty, with the end of
+// its central directory.
+const (
+	zipLocalHeader = "PK\x03\x04"
+	zipEmpty       = "PK\x05\x06"
+)
 
 // importFile tells an OSV zip from a popular-packages JSON by content, not by name,
 // imports it and says what it imported.
@@ -145,14 +148,12 @@ func importFile(ctx context.Context, dir, file string) (string, error) {
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return "", fmt.Errorf("%s: %w", file, err)
 	}
-	for _, m := range zipMagic {
-		if bytes.Equal(head[:n], m) {
-			meta, err := vulndb.Import(ctx, file, dir)
-			if err != nil {
-				return "", err
-			}
-			return "imported " + osvCounts(meta), nil
+	if h := string(head[:n]); h == zipLocalHeader || h == zipEmpty {
+		meta, err := vulndb.Import(ctx, file, dir)
+		if err != nil {
+			return "", err
 		}
+		return "imported " + osvCounts(meta), nil
 	}
 	if msg, ok, err := importPopular(ctx, dir, file); ok || err != nil {
 		return msg, err

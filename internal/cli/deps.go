@@ -23,8 +23,8 @@ import (
 	"github.com/kraitsec/krait/internal/vulndb"
 )
 
-// depsFormats are the output formats of krait deps.
-var depsFormats = []string{"table", "json", "cyclonedx"}
+// depsFormats lists the output formats of krait deps.
+func depsFormats() []string { return []string{"table", "json", "cyclonedx"} }
 
 // depsConfig is a validated krait deps request.
 type depsConfig struct {
@@ -57,7 +57,7 @@ func newDepsCmd(a *app) *cobra.Command {
 			"that merely admits vulnerable versions does not count), 2 on a usage or tool error.",
 		Example: "  krait deps\n  krait deps -f cyclonedx -o sbom.json .\n  krait deps .venv\n  krait deps --site-packages /usr/lib/python3/dist-packages",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := checkFormat(cmd, format, depsFormats, depsFormats)
+			f, err := checkFormat(cmd, format, depsFormats(), depsFormats())
 			if err != nil {
 				return err
 			}
@@ -93,7 +93,7 @@ func newDepsCmd(a *app) *cobra.Command {
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVarP(&format, "format", "f", "table", "output `FORMAT`: "+strings.Join(depsFormats, "|"))
+	fs.StringVarP(&format, "format", "f", "table", "output `FORMAT`: "+strings.Join(depsFormats(), "|"))
 	fs.StringVarP(&output, "output", "o", "", "write to `FILE` instead of stdout")
 	fs.BoolVar(&offline, "offline", false, "never use the network, not even to fetch a missing vulnerability database")
 	fs.StringVar(&db, "db", "", "vulnerability database `DIR` (default $KRAIT_DB, else the user cache dir)")
@@ -330,6 +330,10 @@ func auditEnv(ctx context.Context, env string, auditor *audit.Analyzer, res *dep
 	}
 	if err != nil {
 		res.errors = append(res.errors, report.FileError{Path: env, Kind: errKindAnalysis, Message: oneLine(err.Error())})
+	}
+	if len(dists) == 0 {
+		res.report.Notices = append(res.report.Notices, fmt.Sprintf("no installed distribution found in %s", env))
+		return nil
 	}
 	var sources []analysis.Source
 	installed := map[string]distinfo.Dist{}

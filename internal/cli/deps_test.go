@@ -251,6 +251,10 @@ func TestDepsExitAndErrors(t *testing.T) {
 	})
 	onlyBroken := writeTree(t, map[string]string{"poetry.lock": "[[package]\nname = \"x\"\n"})
 	out := filepath.Join(t.TempDir(), "deps.json")
+	emptySite := filepath.Join(t.TempDir(), "site-packages")
+	if err := os.Mkdir(emptySite, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name     string
 		args     []string
@@ -270,6 +274,10 @@ func TestDepsExitAndErrors(t *testing.T) {
 			wantOut: "1 package in 1 file", wantErr: "krait: " + filepath.Join(broken, "poetry.lock"),
 		},
 		{name: "nothing_readable", args: []string{"--db", db.dir, onlyBroken}, wantCode: ExitError, wantErr: "poetry.lock"},
+		{
+			name: "empty_site_packages", args: []string{"--db", db.dir, emptySite},
+			wantOut: "no dependencies found\n", wantErr: "krait: no installed distribution found in " + emptySite + "\n",
+		},
 		{name: "output_file", args: []string{"--db", db.dir, "-f", "json", "-o", out, clean}},
 		{name: "unknown_format", args: []string{"-f", "xml", clean}, wantCode: ExitError, wantErr: `unknown format "xml" (want table, json, cyclonedx)`},
 		{name: "bad_site_packages", args: []string{"--site-packages", filepath.Join(clean, "nope"), clean}, wantCode: ExitError, wantErr: "not a directory"},
