@@ -190,7 +190,7 @@ func cloudDetectors() []*detector {
 		},
 		{
 			kind: "azure-ad-client-secret", provider: "Azure", what: "Entra ID client secret", rule: AzureCredentials,
-			keywords: []string{"q~"}, re: azureADSecretRe, validate: entropic,
+			keywords: []string{"0q~", "1q~", "2q~", "3q~", "4q~", "5q~", "6q~", "7q~", "8q~", "9q~"}, re: azureADSecretRe, validate: entropic,
 			tp: []string{`AZURE_CLIENT_SECRET="{A:3}8Q~{A:34}"`},
 			fp: []string{`x = "abc8Q~short"`},
 		},

@@ -24,8 +24,8 @@ func TestDetectorSamples(t *testing.T) {
 				t.Fatalf("needs true- and false-positive samples")
 			}
 			for _, kw := range append(append([]string{}, det.keywords...), det.context...) {
-				if len(kw) < 2 || strings.ToLower(kw) != kw {
-					t.Errorf("keyword %q: want two or more lowercase bytes", kw)
+				if len(kw) < 3 || strings.ToLower(kw) != kw {
+					t.Errorf("keyword %q: want three or more lowercase bytes", kw)
 				}
 			}
 			a := newAnalyzer(Options{NoGeneric: true}, []*detector{det})

@@ -155,7 +155,7 @@ func devtoolDetectors() []*detector {
 			`LINEAR_API_KEY=lin_api_{A:40}`, `LINEAR_API_KEY=lin_api_...`),
 		simple("notion-token", "Notion", "integration token", NotionToken, kw("ntn_", "secret_"), notionRe,
 			`NOTION_TOKEN=ntn_{d:11}{A:35}`, `secret_key = get_secret_key()`),
-		simple("airtable-pat", "Airtable", "personal access token", AirtableToken, kw("pat"), airtableRe,
+		simple("airtable-pat", "Airtable", "personal access token", AirtableToken, kw("airtable"), airtableRe,
 			`AIRTABLE_TOKEN=pat{A:14}.{h:64}`, `path = "pattern.txt"`),
 		named(simple("airtable-api-key", "Airtable", "API key", AirtableToken, kw("airtable"), airtableOldRe,
 			`AIRTABLE_API_KEY=key{A:14}`, `AIRTABLE_BASE=appXXXXXXXXXXXXXX`)),
