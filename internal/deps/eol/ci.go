@@ -32,6 +32,9 @@ type yamlScalar struct {
 func yamlValues(ls []string, keys map[string]bool) []yamlScalar {
 	var out []yamlScalar
 	for i := 0; i < len(ls); i++ {
+		if !mentionsKey(ls[i], keys) {
+			continue
+		}
 		m := yamlKeyRe.FindStringSubmatchIndex(ls[i])
 		if m == nil || !keys[ls[i][m[4]:m[5]]] {
 			continue
@@ -60,6 +63,16 @@ func yamlValues(ls []string, keys map[string]bool) []yamlScalar {
 		}
 	}
 	return out
+}
+
+// mentionsKey is a cheap test that a line may hold one of keys, before the regexp.
+func mentionsKey(l string, keys map[string]bool) bool {
+	for k := range keys {
+		if strings.Contains(l, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // flowValues splits a scalar or a flow list "[3.8, '3.9']" into its items.
@@ -116,18 +129,16 @@ func ciClaims(data []byte, k ciKind) []claim {
 			out = append(out, c)
 		}
 	}
-	vars := map[string]string{}
-	for _, l := range ls {
-		if m := ciVarRe.FindStringSubmatch(l); m != nil {
-			vars[m[1]] = m[2]
-		}
-	}
+	var vars map[string]string
 	// Container images: GitHub Actions (container, services), GitLab (image,
 	// image: name:), CircleCI (docker: - image:) and Bitbucket (image).
 	imageKeys := map[string]bool{"image": true, "container": true, "name": true}
 	for _, v := range yamlValues(ls, imageKeys) {
 		if excluded[v.line] {
 			continue
+		}
+		if vars == nil && strings.Contains(v.text, "$") {
+			vars = ciVars(ls)
 		}
 		ref, ok := expandVars(v.text, vars)
 		if !ok || strings.ContainsAny(ref, " \t") {
@@ -166,4 +177,15 @@ func excludedLines(ls []string) map[int]bool {
 		}
 	}
 	return out
+}
+
+// ciVars collects the simple "NAME: value" definitions an image tag may refer to.
+func ciVars(ls []string) map[string]string {
+	vars := map[string]string{}
+	for _, l := range ls {
+		if m := ciVarRe.FindStringSubmatch(l); m != nil {
+			vars[m[1]] = m[2]
+		}
+	}
+	return vars
 }

@@ -66,7 +66,7 @@ func (r *reporter) requirementPins(f *inventory.File, locked bool) {
 	if len(with) > 0 && !requireHashes {
 		for _, p := range without {
 			r.add(hit{rule: PartialHashes, path: p.File, line: p.Line, pkg: p.Name, version: p.Version, text: p.RawName + p.Specifier,
-				msg: fmt.Sprintf("%s has no --hash while %d other requirements of %s have one: pip refuses the whole install in hash-checking mode, and uv installs it unverified; hash it or add --require-hashes", display(p), len(with), f.Path)})
+				msg: fmt.Sprintf("%s has no --hash while %d other requirements of %s have one: pip refuses the whole install in hash-checking mode, and uv installs it unverified; hash it or add --require-hashes", display(p), len(with), f.Rel)})
 		}
 	}
 	if locked || isInput(f) || len(with) > 0 {
@@ -195,7 +195,7 @@ func hasHashes(f *inventory.File) bool {
 // describe names the manifests, the main one first.
 func describe(ms []manifest) string {
 	if len(ms) == 1 {
-		return ms[0].f.Path
+		return ms[0].f.Rel
 	}
-	return fmt.Sprintf("%s and %d other manifests", ms[0].f.Path, len(ms)-1)
+	return fmt.Sprintf("%s and %d other manifests", ms[0].f.Rel, len(ms)-1)
 }
