@@ -62,6 +62,7 @@ const (
 	rawTravis        = "travis"
 	rawAzure         = "azure"
 	rawBitbucket     = "bitbucket"
+	rawCompose       = "compose"
 )
 
 // rawKind says which raw reader a file needs, from its path.
@@ -101,6 +102,9 @@ func rawKind(rel string) string {
 		return rawAzure
 	case base == "bitbucket-pipelines.yml":
 		return rawBitbucket
+	case (strings.HasPrefix(lower, "docker-compose") || strings.HasPrefix(lower, "compose.")) &&
+		(strings.HasSuffix(lower, ".yml") || strings.HasSuffix(lower, ".yaml")):
+		return rawCompose
 	}
 	return ""
 }
@@ -138,6 +142,8 @@ func rawClaims(kind string, data []byte) []claim {
 		return ciClaims(data, ciKind{versionKeys: []string{"versionSpec"}, source: "Azure Pipelines"})
 	case rawBitbucket:
 		return ciClaims(data, ciKind{source: "Bitbucket Pipelines"})
+	case rawCompose:
+		return ciClaims(data, ciKind{source: "Compose service"})
 	}
 	return nil
 }

@@ -166,6 +166,8 @@ func TestSources(t *testing.T) {
 			[]want{{"KR710", ".gitlab-ci.yml", 4, `Python 3\.8 \(GitLab CI image python:\$PY\)`}}},
 		{"circleci", map[string]string{".circleci/config.yml": "jobs:\n  build:\n    docker:\n      - image: cimg/python:3.8.12\n"},
 			[]want{{"KR710", ".circleci/config.yml", 4, `Python 3\.8 \(CircleCI image cimg/python:3\.8\.12\)`}}},
+		{"compose", map[string]string{"docker-compose.yml": "services:\n  web:\n    image: python:3.9-slim\n  db:\n    image: postgres:16\n"},
+			[]want{{"KR710", "docker-compose.yml", 3, `Python 3\.9 \(Compose service image python:3\.9-slim\)`}}},
 		{"requires_python_floor", map[string]string{"pyproject.toml": "[project]\nname = \"x\"\nrequires-python = \">=3.8\"\n"},
 			[]want{{"KR711", "pyproject.toml", 3, `^requires-python ">=3\.8" admits Python 3\.8, which reached end of life on 2024-10-07 \(this is only the lowest version the project supports\); raise the floor to >=3\.11, the oldest release still supported$`}}},
 		{"requires_python_current", map[string]string{"pyproject.toml": "[project]\nname = \"x\"\nrequires-python = \">=3.12\"\n"}, nil},
@@ -292,7 +294,7 @@ func TestWants(t *testing.T) {
 		"Dockerfile": true, "docker/Dockerfile.dev": true, "x.dockerfile": true, "Containerfile": true,
 		".github/workflows/ci.yml": true, "sub/.github/workflows/x.yaml": true, ".github/dependabot.yml": false,
 		".gitlab-ci.yml": true, ".circleci/config.yml": true, "config.yml": false, "tox.ini": true,
-		".python-version": true, "runtime.txt": true, ".tool-versions": true, "requirements.txt": true,
+		".python-version": true, "runtime.txt": true, "compose.yaml": true, "docker-compose.prod.yml": true, ".tool-versions": true, "requirements.txt": true,
 		"pyproject.toml": true, "main.py": false, "README.md": false,
 	} {
 		if got := a.Wants(p); got != want {

@@ -18,7 +18,9 @@ substituted), ` + "`.python-version`" + `, Heroku's ` + "`runtime.txt`" + `, ` +
 Engine's ` + "`runtime: python38`" + `, a Pipfile's ` + "`[requires] python_version`" + `, a conda
 environment's ` + "`python=3.8`" + `, a tox envlist factor (` + "`py38`" + `, ` + "`py3{8,9}`" + `) and CI jobs
 (GitHub Actions ` + "`python-version`" + ` including matrices, GitLab/CircleCI/Bitbucket images,
-Travis ` + "`python`" + `, Azure ` + "`versionSpec`" + `). The release schedule is built in; the message
+Travis ` + "`python`" + `, Azure ` + "`versionSpec`" + `) and Compose services (` + "`image: python:3.8`" + `).
+A version named several times in one file by the same kind of source (a CI matrix and its
+` + "`include:`" + ` entries) is reported once; ` + "`exclude:`" + ` entries are skipped. The release schedule is built in; the message
 gives the end-of-life date and the newest release to move to. Python 2 is reported as
 critical.
 

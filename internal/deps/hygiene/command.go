@@ -41,6 +41,10 @@ func envSetting(name string) string {
 // yamlEnvRe is a CI "PIP_EXTRA_INDEX_URL: value" mapping line.
 var yamlEnvRe = regexp.MustCompile(`^\s*(?:-\s+)?([A-Z][A-Z0-9_]*)\s*:\s*(\S.*)$`)
 
+// iniEnvRe is an assignment with blanks around the "=", as tox's setenv writes them;
+// a shell assignment has none and is read as a token.
+var iniEnvRe = regexp.MustCompile(`^\s*(?:setenv\s*=\s*)?([A-Z][A-Z0-9_]*)\s+=\s*(\S+)`)
+
 // commandSettings reads the package-index settings of the commands in a Dockerfile,
 // Makefile or CI configuration: options of pip install/download/wheel, pip config
 // set, uv commands, and the PIP_* and UV_* variables set in the environment (shell
@@ -51,6 +55,12 @@ func commandSettings(data []byte, yaml bool) []setting {
 	var cmd []token
 	for i, l := range ls {
 		l = strings.TrimSuffix(l, "\r")
+		if m := iniEnvRe.FindStringSubmatchIndex(l); m != nil {
+			// tox's setenv: "PIP_EXTRA_INDEX_URL = https://…".
+			if name := envSetting(l[m[2]:m[3]]); name != "" {
+				out = appendEnv(out, name, l[m[2]:m[3]], trimToken(strings.TrimSpace(l[m[4]:m[5]])), i+1, m[2]+1)
+			}
+		}
 		if yaml {
 			if m := yamlEnvRe.FindStringSubmatchIndex(l); m != nil {
 				if name := envSetting(l[m[2]:m[3]]); name != "" {

@@ -31,10 +31,11 @@ const (
 	kindMakefile   = "Makefile"
 	kindCI         = "CI configuration"
 	kindUVToml     = "uv.toml"
+	kindTox        = "tox.ini"
 )
 
 // Wants accepts the manifests of the inventory, pip.conf/pip.ini, uv.toml,
-// Dockerfiles, Makefiles and CI configurations.
+// Dockerfiles, Makefiles, tox.ini (install_command, setenv) and CI configurations.
 func (a *Analyzer) Wants(rel string) bool { return inventory.Wants(rel) || kindOf(rel) != "" }
 
 // kindOf says which raw reader a file needs, from its path.
@@ -51,6 +52,8 @@ func kindOf(rel string) string {
 		return kindDockerfile
 	case base == "Makefile" || base == "makefile" || base == "GNUmakefile":
 		return kindMakefile
+	case base == "tox.ini":
+		return kindTox
 	case (strings.HasSuffix(lower, ".yml") || strings.HasSuffix(lower, ".yaml")) &&
 		(strings.HasPrefix(rel, ".github/workflows/") || strings.Contains(rel, "/.github/workflows/")),
 		lower == ".gitlab-ci.yml" || strings.HasSuffix(lower, ".gitlab-ci.yml"),
@@ -80,7 +83,7 @@ func (a *Analyzer) Analyze(ctx context.Context, p *analysis.Project) (*analysis.
 			r.settings(src.Path, pipConfSettings(src.Data), kind)
 		case kindUVToml:
 			r.uvStrategy(src.Path, src.Data, "")
-		case kindDockerfile, kindMakefile, kindCI:
+		case kindDockerfile, kindMakefile, kindCI, kindTox:
 			r.settings(src.Path, commandSettings(src.Data, kind == kindCI), kind)
 		}
 	}

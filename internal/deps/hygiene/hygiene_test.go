@@ -230,6 +230,11 @@ func TestConfigAndCommands(t *testing.T) {
 				{"KR725", "Makefile", 2, `^pip option --extra-index-url https://m\.example\.com/simple in Makefile`},
 				{"KR724", "Makefile", 3, `^pip option --trusted-host t\.example\.com in Makefile`},
 			}},
+		{"tox_ini", map[string]string{"tox.ini": "[testenv]\ninstall_command = python -m pip install --extra-index-url https://t.example.com/simple {opts} {packages}\nsetenv =\n    PIP_TRUSTED_HOST = t.example.com\n    OTHER = 1\n"},
+			[]want{
+				{"KR725", "tox.ini", 2, `^pip option --extra-index-url https://t\.example\.com/simple in tox\.ini`},
+				{"KR724", "tox.ini", 4, `^PIP_TRUSTED_HOST t\.example\.com in tox\.ini`},
+			}},
 		{"suppressed_command", map[string]string{"Dockerfile": "RUN pip install --trusted-host h x  # nosec\n"}, nil},
 	}
 	for _, tc := range tests {

@@ -136,7 +136,7 @@ var InsecurePackageIndex = &analysis.Rule{
 Flags an ` + "`http://`" + ` package index, extra index or find-links location, and a dependency
 downloaded from an ` + "`http://`" + ` URL without a hash: in requirements files, pip.conf/pip.ini,
 Pipfile ` + "`[[source]]`" + `, Poetry/PDM/uv sources in pyproject.toml, a conda environment's pip
-section, ` + "`pip install -i http://…`" + ` and ` + "`PIP_INDEX_URL`" + ` in Dockerfiles, Makefiles and CI
+section, ` + "`pip install -i http://…`" + ` and ` + "`PIP_INDEX_URL`" + ` in Dockerfiles, Makefiles, tox.ini and CI
 configurations. Sources with TLS verification switched off (` + "`verify_ssl = false`" + ` in a
 Pipfile or PDM source) are reported too. Loopback addresses (localhost, 127.0.0.1) are not.
 
@@ -171,7 +171,7 @@ var TrustedHost = &analysis.Rule{
 	Analyzer:   analysis.AnalyzerDeps,
 	Doc: `## What it does
 Flags pip's trusted-host setting wherever it is given: ` + "`--trusted-host`" + ` in requirements
-files and conda environments, ` + "`trusted-host`" + ` in pip.conf/pip.ini, ` + "`pip install\n--trusted-host`" + ` and ` + "`PIP_TRUSTED_HOST`" + ` in Dockerfiles, Makefiles and CI configurations.
+files and conda environments, ` + "`trusted-host`" + ` in pip.conf/pip.ini, ` + "`pip install\n--trusted-host`" + ` and ` + "`PIP_TRUSTED_HOST`" + ` in Dockerfiles, Makefiles, tox.ini and CI configurations.
 
 ## Why is this bad?
 A trusted host may be reached over plain HTTP, and over HTTPS its certificate is not
@@ -210,7 +210,7 @@ var ExtraIndexURL = &analysis.Rule{
 Flags package-index settings under which the installer looks a name up on several indexes
 and takes the best version from any of them:
 - pip's ` + "`--extra-index-url`" + ` in requirements files and conda environments,
-  ` + "`extra-index-url`" + ` in pip.conf/pip.ini, ` + "`PIP_EXTRA_INDEX_URL`" + ` and ` + "`pip install\n  --extra-index-url`" + ` in Dockerfiles, Makefiles and CI configurations;
+  ` + "`extra-index-url`" + ` in pip.conf/pip.ini, ` + "`PIP_EXTRA_INDEX_URL`" + ` and ` + "`pip install\n  --extra-index-url`" + ` in Dockerfiles, Makefiles, tox.ini and CI configurations;
 - a Pipfile with more than one ` + "`[[source]]`" + ` and ` + "`install_search_all_sources = true`" + `
   (since release 2022.3.23 Pipenv takes each package from one index, the default one
   unless the package names another with ` + "`index = \"…\"`" + `, so several sources alone are
