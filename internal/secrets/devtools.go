@@ -82,6 +82,7 @@ var OktaToken = toolRule("KR373", "okta-api-token", "okta api token in a file",
 // ServiceToken is the rule of the detectors of other services' tokens.
 var ServiceToken = toolRule("KR376", "service-api-token", "api token of another online service in a file",
 	"tokens of other online services with a distinctive format: Mapbox secret tokens, Supabase, Netlify, "+
+		"Microsoft Teams webhooks, CircleCI, HubSpot, "+
 		"PlanetScale, Shippo, EasyPost, Typeform, Flutterwave, Adafruit IO, Firebase Cloud Messaging, "+
 		"Prefect, Sourcegraph, 1Password service accounts, Infracost, Contentful, Frame.io, and Cloudflare "+
 		"and Algolia keys bound to their names. The provider is named in each finding.",
@@ -122,6 +123,9 @@ var (
 	contentfulRe   = regexp.MustCompile(`\b(CFPAT-[A-Za-z0-9_\-]{43})`)
 	frameioRe      = regexp.MustCompile(`\b(fio-u-[A-Za-z0-9_\-=]{64})`)
 	cloudflareRe   = assignedTo(`(?:cloudflare|cf)[_\-]?api[_\-]?(?:token|key)`, `[A-Za-z0-9_\-]{37,40}`)
+	teamsHookRe    = regexp.MustCompile(`https://[a-z0-9-]+\.webhook\.office\.com/webhookb2/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/([a-f0-9]{32})/[a-f0-9-]{36}`)
+	circleciRe     = regexp.MustCompile(`\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\b`)
+	hubspotRe      = regexp.MustCompile(`\b(pat-(?:na|eu|ap)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b`)
 	algoliaRe      = assignedTo(`algolia[\w.\-]{0,20}?(?:admin|secret|write)[\w.\-]{0,10}?key`, `[a-f0-9]{32}`)
 )
 
@@ -197,6 +201,12 @@ func devtoolDetectors() []*detector {
 			`CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-{w:43}`, `CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-...`),
 		simple("frameio-token", "Frame.io", "developer token", ServiceToken, kw("fio-u-"), frameioRe,
 			`FRAMEIO_TOKEN=fio-u-{w:64}`, `FRAMEIO_TOKEN=fio-u-...`),
+		simple("teams-webhook", "Microsoft Teams", "incoming webhook URL", ServiceToken, kw("webhook.office.com"), teamsHookRe,
+			`TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/{uuid}@{uuid}/IncomingWebhook/{h:32}/{uuid}`, `TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/<id>`),
+		simple("circleci-token", "CircleCI", "personal API token", ServiceToken, kw("ccipat_"), circleciRe,
+			`CIRCLECI_TOKEN=CCIPAT_{A:22}_{h:40}`, `CIRCLECI_TOKEN=CCIPAT_...`),
+		simple("hubspot-private-app-token", "HubSpot", "private app token", ServiceToken, kw("pat-na", "pat-eu", "pat-ap"), hubspotRe,
+			`HUBSPOT_TOKEN=pat-na1-{uuid}`, `HUBSPOT_TOKEN=pat-na1-00000000-0000-0000-0000-000000000000`),
 		named(simple("cloudflare-api-token", "Cloudflare", "API token", ServiceToken, kw("cloudflare", "cf_api", "cf-api", "cfapi"), cloudflareRe,
 			`CLOUDFLARE_API_TOKEN={w:40}`, `CLOUDFLARE_ZONE_ID=${ZONE}`)),
 		named(simple("algolia-admin-key", "Algolia", "admin API key", ServiceToken, kw("algolia"), algoliaRe,

@@ -3,6 +3,7 @@ package secrets
 import (
 	"bytes"
 	"encoding/base64"
+	"regexp"
 	"strings"
 
 	"github.com/kraitsec/krait/internal/analysis"
@@ -33,6 +34,11 @@ var HighEntropySecret = newRule(ruleSpec{
 	lang: "toml", example: "[crypto]\nencryption_key = \"q8Zr…\"", instead: "[crypto]\nencryption_key = \"${ENCRYPTION_KEY}\"",
 	refTitle: "OWASP: secrets management cheat sheet", ref: "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html",
 })
+
+// flagRe finds credentials given on a command line in a script, a Dockerfile or
+// a CI file: --password=…, --api-key …, docker run -e DB_PASSWORD=…,
+// mysql -p'…'.
+var flagRe = regexp.MustCompile(`(?:^|\s)(?:--([a-zA-Z][\w-]*)[= ]|-e\s+([A-Za-z_][A-Za-z0-9_]*)=|mysql[^|;&]*\s-(p))["']?([^\s"'$\x60]{4,})`)
 
 // assignment is a name bound to a literal on one line of a configuration file.
 type assignment struct {
@@ -210,6 +216,15 @@ func (s *scan) configLine(line string, at int, pending string) string {
 		s.netrc(line, at)
 		return ""
 	}
+	for _, m := range flagRe.FindAllStringSubmatchIndex(line, -1) {
+		name := "password" // mysql -p
+		for g := 1; g <= 2; g++ {
+			if m[2*g] >= 0 {
+				name = line[m[2*g]:m[2*g+1]]
+			}
+		}
+		s.judgeValue(name, line[m[8]:m[9]], at+m[8])
+	}
 	a, ok := parseAssignment(line)
 	if !ok {
 		return pending
@@ -244,14 +259,17 @@ func (s *scan) netrc(line string, at int) {
 // material and value is random-looking.
 func (s *scan) judgeValue(name, value string, at int) {
 	cls := filter.Classify(name, value)
-	if cls != filter.Plausible {
+	secretName := filter.IsSecretName(name)
+	// Many services issue UUIDs as API keys: under a credential's name one is
+	// one, anywhere else it is an identifier.
+	if cls != filter.Plausible && !(cls == filter.UUID && secretName && randomish(value)) {
 		return
 	}
 	if decoded, ok := decodedBase64(value); ok && filter.Classify(name, decoded) != filter.Plausible {
 		return // a Kubernetes secret's base64 of a placeholder
 	}
 	high := filter.HighEntropy(value)
-	if filter.IsSecretName(name) {
+	if secretName {
 		conf := analysis.ConfidenceMedium
 		switch {
 		case high && len(value) >= 12:

@@ -60,6 +60,9 @@ func TestGenericConfig(t *testing.T) {
 		{"hashes_and_ids", "config.yaml", "password_hash: 5f4dcc3b5aa765d61d8327deb882cf99\nrequest_id: 6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\ntoken_type: bearer\n", nil},
 		{"provider_wins", ".env", "STRIPE_SECRET_KEY=sk_live_" + "4Xk9mP2vQ7rTzB8nL3wY6cRd\n", []want{{"KR337", 1, "Stripe live secret key"}}},
 		{"python_is_left_to_the_engine", "app/settings.py", "DB_PASSWORD = 'Xk9mP2vQ7rTz'\n", nil},
+		{"flags", "deploy.sh", "mysql -u root -pPq7mZ2xLr9Wd shop < dump.sql\ndocker run -e DB_PASSWORD=Pq7mZ2xLr9Wd app\nhelm install --set x=1 --db-password=Pq7mZ2xLr9Wd app\ncli --token \"$TOKEN\" --password-file /run/pw\n",
+			[]want{{"KR380", 1, "password"}, {"KR380", 2, "DB_PASSWORD"}, {"KR380", 3, "db-password"}}},
+		{"uuid_api_key", ".env", "API_KEY=6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\nREQUEST_ID=6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\n", []want{{"KR380", 1, "API_KEY"}}},
 		{"template_file", ".env.example", "DB_PASSWORD=Xk9mP2vQ7rTz\n", []want{{"KR380", 1, "DB_PASSWORD"}}},
 	}
 	for _, tt := range tests {

@@ -10,12 +10,13 @@ import (
 
 // CredentialsInURL is the rule of the URL credential detector.
 var CredentialsInURL = newRule(ruleSpec{
-	code: "KR381", name: "credentials-in-url", summary: "password embedded in a url (scheme://user:pass@host)",
+	code: "KR381", name: "credentials-in-url", summary: "password in a url (scheme://user:pass@host) or dsn",
 	severity: analysis.SeverityHigh, confidence: analysis.ConfidenceHigh, cwe: []int{798, 522},
 	what: "URLs with a password in their user info, in any file: database and broker DSNs (`postgres://`, " +
 		"`mysql://`, `redis://`, `amqp://`, `mongodb+srv://`), HTTP(S) URLs and the like. Placeholders " +
 		"(`user:password@`, `${DB_PASSWORD}`, `{password}`), a password equal to the user name, and the " +
-		"documentation hosts (`example.com`) are not reported; `localhost` lowers the confidence.",
+		"documentation hosts (`example.com`) are not reported; `localhost` lowers the confidence. Passwords in " +
+		"connection strings that are not URLs (`Server=…;User Id=…;Password=…`, libpq's `host=… password=…`) too.",
 	example: `DATABASE_URL = "postgres://app:Xk9…@db.internal:5432/app"`, instead: `DATABASE_URL = os.environ["DATABASE_URL"]`,
 	refTitle: "OWASP: secrets management cheat sheet", ref: "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html",
 })
@@ -34,6 +35,7 @@ var HTTPAuthCredential = newRule(ruleSpec{
 var (
 	urlCredRe    = regexp.MustCompile(`\b([a-zA-Z][a-zA-Z0-9+.\-]{1,30})://([^\s:@/?#'"\x60<>\\(){}\[\]]{0,128}):([^\s@/?#'"\x60<>\\]{1,256})@([A-Za-z0-9.\-_%]+)`)
 	authHeaderRe = regexp.MustCompile(`(?i)\b(?:authorization|proxy-authorization)["']?\s*[:=,]\s*["']?(?:bearer|basic|token)\s+([A-Za-z0-9._~+/\-]{16,}=*)`)
+	connPassRe   = regexp.MustCompile(`(?i)(?:^|[;"'\s])(?:password|pwd)\s*=\s*([^;"'\s]{4,128})`)
 	curlUserRe   = regexp.MustCompile(`(?:^|\s)(?:-u|--user)[ =]["']?[^\s:'"$]+:([^\s'"]{6,})`)
 )
 
@@ -59,6 +61,21 @@ func urlDetectors() []*detector {
 				`url = "https://user:{A:16}@example.com/path"`,
 				`see https://docs.python.org/3/library/urllib.parse.html`,
 				`url = "postgres://%s:%s@%s/%s" % (u, p, h, d)`,
+			},
+		},
+		{
+			kind: "connection-string-password", what: "password in a connection string", rule: CredentialsInURL,
+			keywords: []string{"password=", "pwd=", "password ="}, re: connPassRe, validate: connPassword,
+			tp: []string{
+				`CONN = "Server=tcp:sql.acme.dev,1433;Database=shop;User ID=shop;Password={A:14};Encrypt=true"`,
+				`conn = pyodbc.connect("DRIVER={ODBC Driver 18 for SQL Server};SERVER=sql;UID=sa;PWD={A:12}")`,
+				`psycopg2.connect("host=db.internal dbname=app user=app password={A:14}")`,
+			},
+			fp: []string{
+				`CONN = "Server=sql;Database=shop;User ID=shop;Password={password};"`,
+				`PASSWORD={A:14}`,
+				`conn = "Server=sql;Database=shop;Trusted_Connection=yes;"`,
+				`psycopg2.connect("host=db dbname=app user=app password=" + pw)`,
 			},
 		},
 		{
@@ -142,6 +159,23 @@ func isExampleHost(h string) bool {
 		return true
 	}
 	return false
+}
+
+// connPassword accepts a password in a line that is a connection string: keys
+// separated by semicolons, or libpq's blank-separated host= and dbname=.
+func connPassword(pw, line string) (analysis.Confidence, bool) {
+	l := strings.ToLower(line)
+	conn := false
+	for _, k := range [...]string{"server=", "data source=", "uid=", "user id=", "host=", "dbname=", "database=", "hostname="} {
+		if strings.Contains(l, k) {
+			conn = true
+			break
+		}
+	}
+	if !conn {
+		return 0, false
+	}
+	return literalToken(pw, line)
 }
 
 // literalToken accepts a header or curl credential that is written out, not a
