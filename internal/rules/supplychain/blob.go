@@ -48,7 +48,7 @@ func blobKind(s string) string {
 			return ""
 		}
 	}
-	hex, b64, n, lines := true, true, 0, 1
+	hex, n, lines := true, 0, 1
 	var upper, lower, digit bool
 	for i := 0; i < len(s); i++ {
 		ch := s[i]
@@ -82,7 +82,7 @@ func blobKind(s string) string {
 		return "" // short lines: a word list, not a wrapped encoding
 	case hex && digit && (upper != lower):
 		return "hex"
-	case b64 && upper && lower && digit:
+	case upper && lower && digit:
 		return "base64"
 	}
 	return ""

@@ -1,6 +1,7 @@
 package supplychain
 
 import (
+	"bytes"
 	"path"
 	"strings"
 
@@ -55,6 +56,30 @@ type installContext struct {
 }
 
 var installFact = &analysis.FileKey[*installContext]{Compute: computeInstallContext}
+
+// InstallTimeFile says whether the pass's file runs when its package is
+// installed or imported: "setup" for a setup script (setup.py, or a module
+// that calls setuptools' or distutils' setup() at top level), "init" for a
+// package's __init__.py, "" otherwise. Like RunsAtInstall it reads a fact
+// computed once per file, for any rule that cares.
+func InstallTimeFile(p *analysis.Pass) string {
+	switch installTime(p).kind {
+	case kindSetup:
+		return "setup"
+	case kindInit:
+		return "init"
+	}
+	return ""
+}
+
+// RunsAtInstall reports whether a call of the pass's file runs when its
+// package is installed or imported: at the top level of a setup script or
+// __init__.py (inside if, try, with and loops too, but not under `if
+// __name__ == "__main__":` of an __init__ or a maintainer command test such
+// as `if sys.argv[-1] == "publish":`), in the methods of a setup script's
+// class that overrides install, develop or egg_info, and in the module
+// functions such code calls, transitively.
+func RunsAtInstall(p *analysis.Pass, c *ast.Call) bool { return installTime(p).runsAtInstall(c) }
 
 // installTime returns the file's install-time context.
 func installTime(p *analysis.Pass) *installContext { return analysis.FileFact(p, installFact) }
@@ -222,7 +247,18 @@ func visitLive(c ast.Node, live bool, funcs map[ast.Node]bool, f func(*ast.Call)
 			f(x)
 		}
 	}
+	if !l && !live || !l && isScope(c) {
+		return // nothing below a def that does not run runs
+	}
 	walkLive(c, l, funcs, f)
+}
+
+func isScope(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.Lambda:
+		return true
+	}
+	return false
 }
 
 // calledDef returns the def statement a call of a plain name calls, or nil.
@@ -241,6 +277,9 @@ func calledDef(m *semantic.Model, c *ast.Call) ast.Node {
 // callsSetup reports whether the module calls setuptools' or distutils'
 // setup() outside any function.
 func callsSetup(m *semantic.Model, mod *ast.Module) bool {
+	if !imports(m, "setuptools", "distutils") {
+		return false
+	}
 	found := false
 	walkLive(mod, true, nil, func(c *ast.Call) {
 		if !found {
@@ -323,4 +362,29 @@ func classUsed(m *semantic.Model, mod *ast.Module, class *ast.ClassDef) bool {
 		return true
 	})
 	return used
+}
+
+// imports reports whether the module imports one of the top-level packages.
+func imports(m *semantic.Model, tops ...string) bool {
+	for _, im := range m.ImportedModules() {
+		top, _, _ := strings.Cut(im.Module, ".")
+		for _, t := range tops {
+			if top == t {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// importsNetwork reports whether the file imports a networking module, or
+// may do so by name through __import__ or import_module.
+func importsNetwork(p *analysis.Pass) bool {
+	return imports(p.Model, networkModules...) || mayImportByName(p)
+}
+
+// mayImportByName reports whether the file's source calls __import__ or
+// import_module, which hide imports from the import statements.
+func mayImportByName(p *analysis.Pass) bool {
+	return bytes.Contains(p.File.Source, []byte("__import__")) || bytes.Contains(p.File.Source, []byte("import_module"))
 }

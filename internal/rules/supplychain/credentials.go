@@ -7,6 +7,7 @@ import (
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/python/semantic"
+	"github.com/kraitsec/krait/internal/rules/ruleutil"
 )
 
 // CredentialExfiltration flags reads of credential stores, or copies of the
@@ -19,7 +20,9 @@ var CredentialExfiltration = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{506, 200},
 	Kinds:      []ast.Kind{ast.KindCall, ast.KindDict},
-	Run:        runCredentials,
+	Callees: tails([]string{"read_text", "read_bytes", "iterdir", "glob", "rglob", "copy", "dict", "str", "repr",
+		"dumps", "list"}, credentialReaders),
+	Run: runCredentials,
 	Doc: `## What it does
 Flags, in a module that also sends over the network (requests, urllib,
 httpx, smtplib, ...; a bare socket, as SSH and database clients use, does
@@ -234,6 +237,9 @@ var sentFact = &analysis.FileKey[map[ast.Expr]bool]{Compute: func(p *analysis.Pa
 		return sent
 	}
 	m := p.Model
+	if !importsNetwork(p) {
+		return sent
+	}
 	var add func(e ast.Expr, depth int)
 	add = func(e ast.Expr, depth int) {
 		ast.Inspect(e, func(n ast.Node) bool {
@@ -256,9 +262,8 @@ var sentFact = &analysis.FileKey[map[ast.Expr]bool]{Compute: func(p *analysis.Pa
 		if !ok {
 			return true
 		}
-		if !networkCalls[m.CalleeName(c)] {
-			a, ok := c.Func.(*ast.Attribute)
-			if !ok || !sendMethodNames[a.Attr] {
+		if a, ok := c.Func.(*ast.Attribute); !ok || !sendMethodNames[a.Attr] {
+			if !networkTails[ruleutil.ResolvedTail(m, c)] || !networkCalls[m.CalleeName(c)] {
 				return true
 			}
 		}
@@ -276,13 +281,16 @@ var sentFact = &analysis.FileKey[map[ast.Expr]bool]{Compute: func(p *analysis.Pa
 // sendFact is the line of the first network call of the file, 0 if none.
 var sendFact = &analysis.FileKey[int]{Compute: func(p *analysis.Pass) int {
 	line := 0
-	if p.File == nil || p.File.Module == nil || p.Model == nil {
+	if p.File == nil || p.File.Module == nil || p.Model == nil || !importsNetwork(p) {
 		return 0
 	}
 	ast.Inspect(p.File.Module, func(n ast.Node) bool {
 		if c, ok := n.(*ast.Call); ok {
 			// A bare socket is how SSH and database clients talk; stealers send
 			// over HTTP, mail or webhooks.
+			if !networkTails[ruleutil.ResolvedTail(p.Model, c)] {
+				return true
+			}
 			switch qn := p.Model.CalleeName(c); qn {
 			case "socket.socket", "socket.create_connection":
 			default:

@@ -19,7 +19,8 @@ var InstallCommandOverride = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{506, 829},
 	Kinds:      []ast.Kind{ast.KindClassDef},
-	Run:        runInstallCommand,
+
+	Run: runInstallCommand,
 	Doc: `## What it does
 Flags a class in a setup script (setup.py, or any module that calls
 setuptools' or distutils' setup() at top level) that subclasses the install,

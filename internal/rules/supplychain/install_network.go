@@ -15,6 +15,7 @@ var InstallTimeNetwork = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{506, 829},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    tails(nil, networkCalls),
 	Run:        runInstallNetwork,
 	Doc: `## What it does
 Flags calls that open a connection or send a request (urllib, requests,

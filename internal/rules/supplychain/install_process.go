@@ -15,6 +15,7 @@ var InstallTimeProcess = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{506, 78},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    tails(nil, processCalls),
 	Run:        runInstallProcess,
 	Doc: `## What it does
 Flags os.system, os.popen, os.exec*/spawn*, subprocess.*, pty.spawn and

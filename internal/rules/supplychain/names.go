@@ -1,6 +1,9 @@
 package supplychain
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // networkCalls are the callables that open a connection or send a request.
 // requests' and httpx's helpers are listed one by one: their modules also hold
@@ -96,3 +99,50 @@ func programName(cmd string) string {
 	}
 	return strings.ToLower(cmd)
 }
+
+// tails returns the last dotted parts of the names in the maps, plus extra:
+// the Callees of a rule that looks for those functions.
+func tails(extra []string, maps ...map[string]bool) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, m := range maps {
+		for qn := range m {
+			add(qn[strings.LastIndexByte(qn, '.')+1:])
+		}
+	}
+	for _, s := range extra {
+		add(s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// networkTails are the last names of networkCalls, a cheap first test.
+var networkTails = func() map[string]bool {
+	out := map[string]bool{}
+	for _, t := range tails(nil, networkCalls) {
+		out[t] = true
+	}
+	return out
+}()
+
+// networkModules are the top-level modules of networkCalls.
+var networkModules = func() []string {
+	seen := map[string]bool{}
+	var out []string
+	for qn := range networkCalls {
+		top, _, _ := strings.Cut(qn, ".")
+		if !seen[top] {
+			seen[top] = true
+			out = append(out, top)
+		}
+	}
+	sort.Strings(out)
+	return out
+}()

@@ -18,6 +18,7 @@ var ObfuscatedString = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{506},
 	Kinds:      []ast.Kind{ast.KindCall, ast.KindBinOp, ast.KindConstant},
+	Callees:    tails([]string{"join"}, reversedSinks),
 	Run:        runObfuscatedString,
 	Doc: `## What it does
 Flags three ways of hiding a string:

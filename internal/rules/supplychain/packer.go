@@ -17,6 +17,7 @@ var PackerSignature = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{506, 656},
 	Kinds:      []ast.Kind{ast.KindImport, ast.KindImportFrom, ast.KindCall, ast.KindLambda},
+	Callees:    tails([]string{"exec", "eval"}, pyarmorCalls),
 	Run:        runPacker,
 	Doc: `## What it does
 Flags the signatures of packed code: the PyArmor runtime (import of

@@ -19,7 +19,9 @@ var PersistenceWrite = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{506, 912},
 	Kinds:      []ast.Kind{ast.KindCall},
-	Run:        runPersistence,
+	Callees: tails([]string{"open", "copy", "copy2", "copyfile", "move", "rename", "replace", "symlink", "link",
+		"SetValueEx", "SetValue", "write_text", "write_bytes", "symlink_to", "hardlink_to"}, processCalls),
+	Run: runPersistence,
 	Doc: `## What it does
 Flags writes (open in a write or append mode, Path.write_text/write_bytes,
 shutil.copy/move, os.rename/replace/symlink) to shell start-up files

