@@ -45,9 +45,10 @@ func (a fakeFileAnalyzer) Check(src *analysis.Source, enabled func(string) bool)
 // fakeProject records what it was given and reports one KR992 per file and one
 // KR993 that is switched off in the tests.
 type fakeProject struct {
-	rules []*analysis.Rule
-	mu    sync.Mutex
-	got   *analysis.Project
+	rules        []*analysis.Rule
+	problemsOnly bool
+	mu           sync.Mutex
+	got          *analysis.Project
 }
 
 func (a *fakeProject) Rules() []*analysis.Rule { return a.rules }
@@ -60,6 +61,9 @@ func (a *fakeProject) Analyze(_ context.Context, p *analysis.Project) (*analysis
 	a.mu.Unlock()
 	res := &analysis.ProjectResult{Notices: []string{"fake notice"}}
 	for _, f := range p.Files {
+		if a.problemsOnly {
+			break
+		}
 		res.Findings = append(res.Findings, analysis.NewFinding(a.rules[0], f.Path, 1, 1, "project finding"))
 		res.Findings = append(res.Findings, analysis.NewFinding(a.rules[1], f.Path, 1, 1, "switched off"))
 	}
@@ -88,10 +92,13 @@ func TestAnalyzersInScan(t *testing.T) {
 
 	fileRule, projRule, offRule := analyzerRule("KR991"), analyzerRule("KR992"), analyzerRule("KR993")
 	proj := &fakeProject{rules: []*analysis.Rule{projRule, offRule}}
+	// A second analyzer sharing the first one's rules reports the same file problem,
+	// which the scan reports once.
+	twin := &fakeProject{rules: []*analysis.Rule{projRule, offRule}, problemsOnly: true}
 	opts := runOpts{
 		categories: []rules.Category{{Name: "fake", Rules: []*analysis.Rule{fileRule, projRule, offRule}}},
 		analyzers: func(*scanConfig) ([]analysis.FileAnalyzer, []analysis.ProjectAnalyzer, error) {
-			return []analysis.FileAnalyzer{fakeFileAnalyzer{fileRule}}, []analysis.ProjectAnalyzer{proj}, nil
+			return []analysis.FileAnalyzer{fakeFileAnalyzer{fileRule}}, []analysis.ProjectAnalyzer{proj, twin}, nil
 		},
 	}
 	r := runKrait(t, opts, "scan", "-f", "json", "--ignore", "KR993", dir)

@@ -160,26 +160,6 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-func TestNotYetAvailable(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string
-	}{
-		{[]string{"deps", "-f", "cyclonedx", "--offline", "."}, "krait deps: not yet available\n"},
-		{[]string{"db", "update", "--url", "https://mirror.invalid/all.zip"}, "krait db update: not yet available\n"},
-		{[]string{"db", "import", "all.zip"}, "krait db import: not yet available\n"},
-		{[]string{"db", "status", "--db", "x"}, "krait db status: not yet available\n"},
-	}
-	for _, tt := range tests {
-		t.Run(strings.Join(tt.args[:2], "_"), func(t *testing.T) {
-			r := runKrait(t, runOpts{}, tt.args...)
-			want := result{code: ExitError, stderr: tt.want}
-			if diff := cmp.Diff(want, r, cmp.AllowUnexported(result{})); diff != "" {
-				t.Errorf("mismatch (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
 
 func TestUsageErrors(t *testing.T) {
 	tests := []struct {

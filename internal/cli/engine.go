@@ -307,6 +307,7 @@ func (j *scanJob) runProjects(ctx context.Context, res *scanResult, sources []an
 	}
 	sort.SliceStable(sources, func(a, b int) bool { return sources[a].Path < sources[b].Path })
 	base := analysis.NewProject(j.projectRoot, imports, j.enabled)
+	seen, seenNotice := map[analysis.FileProblem]bool{}, map[string]bool{}
 	for _, a := range j.projects {
 		var files []analysis.Source
 		for _, src := range sources {
@@ -321,9 +322,18 @@ func (j *scanJob) runProjects(ctx context.Context, res *scanResult, sources []an
 		}
 		res.findings = append(res.findings, out.Findings...)
 		for _, e := range out.Errors {
-			res.errors = append(res.errors, report.FileError{Path: e.Path, Line: e.Line, Kind: errKindAnalysis, Message: oneLine(e.Message)})
+			// Analyzers that share the dependency inventory each report its problems.
+			if k := (analysis.FileProblem{Path: e.Path, Line: e.Line, Message: oneLine(e.Message)}); !seen[k] {
+				seen[k] = true
+				res.errors = append(res.errors, report.FileError{Path: e.Path, Line: e.Line, Kind: errKindAnalysis, Message: k.Message})
+			}
 		}
-		res.notices = append(res.notices, out.Notices...)
+		for _, n := range out.Notices {
+			if !seenNotice[n] {
+				seenNotice[n] = true
+				res.notices = append(res.notices, n)
+			}
+		}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"runtime"
 	"slices"
@@ -67,12 +68,15 @@ type scanConfig struct {
 	output string
 	// root is the project directory: where krait.toml or pyproject.toml is looked
 	// for, and what fingerprints and per-file ignores are relative to.
-	root       string
-	overrides  config.Overrides
-	walk       walk.Options
-	jobs       int
-	offline    bool
-	db         string
+	root      string
+	overrides config.Overrides
+	walk      walk.Options
+	jobs      int
+	offline   bool
+	db        string
+	// fetch downloads a missing vulnerability database (the first scan's fetch);
+	// loadSettings sets it.
+	fetch      func(ctx context.Context) error
 	noProgress bool
 	quiet      bool
 	stats      bool

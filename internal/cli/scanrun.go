@@ -60,6 +60,7 @@ func loadSettings(cmd *cobra.Command, a *app, cfg *scanConfig) (*settings, error
 	}
 	s.enabled = func(code string) bool { return on[code] }
 	s.engine = analysis.NewEngine(engineRules)
+	cfg.fetch = fetchDB(a, cfg.db)
 	files, projects, err := a.analyzers(cfg)
 	if err != nil {
 		return nil, err

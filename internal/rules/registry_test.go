@@ -35,7 +35,11 @@ func TestCategories(t *testing.T) {
 			t.Errorf("category %s listed twice", c.Name)
 		}
 		seen[c.Name] = true
-		if fi, err := os.Stat(c.Name); err != nil || !fi.IsDir() {
+		engine := false
+		for _, r := range c.Rules {
+			engine = engine || r.Analyzer == ""
+		}
+		if fi, err := os.Stat(c.Name); engine && (err != nil || !fi.IsDir()) {
 			t.Errorf("category %s: no package directory internal/rules/%s", c.Name, c.Name)
 		}
 		for i := 1; i < len(c.Rules); i++ {
