@@ -94,6 +94,12 @@ func TestPinning(t *testing.T) {
 			}},
 		{"fully_pinned_is_a_lock", map[string]string{"requirements.txt": "requests==2.32.3\nidna===3.7\n"}, nil},
 		{"lock_file_present", map[string]string{"requirements.txt": "requests>=2\n", "poetry.lock": lock}, nil},
+		{"lock_of_a_sibling_project", map[string]string{"svc/requirements.txt": "requests>=2\n", "tools/poetry.lock": lock, "tools/pyproject.toml": "[tool.poetry]\nname = \"t\"\n[tool.poetry.dependencies]\nclick = \"^8\"\n"},
+			[]want{
+				{"KR720", "svc/requirements.txt", 1, `^requests>=2 `},
+				{"KR721", "svc/requirements.txt", 1, `declared in svc/requirements\.txt`},
+			}},
+		{"lock_in_parent_directory", map[string]string{"packages/a/requirements.txt": "requests>=2\n", "uv.lock": "version = 1\n"}, nil},
 		{"constraints_pin", map[string]string{"requirements.txt": "-c constraints.txt\nrequests\nflask\n", "constraints.txt": "requests==2.32.3\n"},
 			[]want{
 				{"KR721", "requirements.txt", 1, `1 of the 2 dependencies`},

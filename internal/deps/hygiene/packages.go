@@ -2,6 +2,7 @@ package hygiene
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"strings"
 
@@ -19,7 +20,7 @@ var urlHashRe = regexp.MustCompile(`[#&](?:sha256|sha384|sha512|sha224|sha1|md5)
 
 // inventory reports the problems of the inventory's manifests.
 func (r *reporter) inventory(inv *inventory.Inventory) {
-	locked := inv.HasLock()
+	locks := lockDirs(inv)
 	for i := range inv.Files {
 		f := &inv.Files[i]
 		switch {
@@ -42,12 +43,12 @@ func (r *reporter) inventory(inv *inventory.Inventory) {
 		case f.Pipfile != nil:
 			r.pipfileSources(f)
 			for _, p := range f.Pipfile.Packages {
-				r.source(p, locked)
+				r.source(p, locks.cover(f))
 			}
 		case f.Pyproject != nil:
 			r.pyprojectSources(f)
 			for _, p := range f.Pyproject.Packages {
-				r.source(p, locked)
+				r.source(p, locks.cover(f))
 			}
 		case f.SetupPy != nil || f.SetupCfg != nil:
 			for _, p := range f.Packages {
@@ -55,7 +56,35 @@ func (r *reporter) inventory(inv *inventory.Inventory) {
 			}
 		}
 	}
-	r.pins(inv)
+	r.pins(inv, locks)
+}
+
+// locks are the directories (slash-separated, relative to the project root) that
+// hold a lock file. A lock covers the manifests of its directory and the directories
+// below it (a workspace's subprojects), not those of a sibling project in the same
+// repository.
+type locks []string
+
+// lockDirs returns the directories of the inventory's lock files.
+func lockDirs(inv *inventory.Inventory) locks {
+	var out locks
+	for _, f := range inv.Files {
+		if f.Lock {
+			out = append(out, path.Dir(f.Rel))
+		}
+	}
+	return out
+}
+
+// cover reports whether a lock file covers the manifest f.
+func (l locks) cover(f *inventory.File) bool {
+	dir := path.Dir(f.Rel)
+	for _, d := range l {
+		if d == "." || dir == d || strings.HasPrefix(dir, d+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // source checks where one package comes from: a VCS reference that is not a commit,

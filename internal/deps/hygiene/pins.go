@@ -24,10 +24,10 @@ func isInput(f *inventory.File) bool { return strings.EqualFold(path.Ext(f.Path)
 
 // pins reports unpinned application requirements, partial hashes and a missing lock
 // file.
-func (r *reporter) pins(inv *inventory.Inventory) {
-	locked := inv.HasLock()
+func (r *reporter) pins(inv *inventory.Inventory, locks locks) {
 	for i := range inv.Files {
 		f := &inv.Files[i]
+		locked := locks.cover(f)
 		switch {
 		case f.Requirements != nil:
 			r.requirementPins(f, locked)
@@ -43,9 +43,7 @@ func (r *reporter) pins(inv *inventory.Inventory) {
 			r.unpinned(pip, nil, "conda environment")
 		}
 	}
-	if !locked {
-		r.missingLock(inv)
-	}
+	r.missingLock(inv, locks)
 }
 
 // requirementPins checks one requirements file with its includes.
@@ -119,8 +117,8 @@ type manifest struct {
 }
 
 // missingLock reports, once, an application project without a lock file whose
-// requirements are not all pinned.
-func (r *reporter) missingLock(inv *inventory.Inventory) {
+// requirements are not all pinned; manifests that a lock file covers do not count.
+func (r *reporter) missingLock(inv *inventory.Inventory, locks locks) {
 	var ms []manifest
 	total, loose := 0, 0
 	type at struct {
@@ -143,6 +141,9 @@ func (r *reporter) missingLock(inv *inventory.Inventory) {
 	}
 	for i := range inv.Files {
 		f := &inv.Files[i]
+		if locks.cover(f) {
+			continue
+		}
 		switch {
 		case f.Pipfile != nil:
 			ms = append(ms, manifest{f, 0, "run pipenv lock and commit Pipfile.lock"})

@@ -14,8 +14,9 @@ var UnpinnedDependency = &analysis.Rule{
 	Doc: `## What it does
 Flags each requirement of an application manifest (requirements files, a Pipfile's package
 categories, the pip section of a conda environment) that does not pin one version with ` + "`==`" + `
-or ` + "`===`" + `, when the project has no lock file (poetry.lock, Pipfile.lock, uv.lock,
-pdm.lock, pylock.toml) and the requirements file is not a compiled one with ` + "`--hash`" + `es.
+or ` + "`===`" + `, when no lock file (poetry.lock, Pipfile.lock, uv.lock, pdm.lock, pylock.toml)
+sits in the manifest's directory or one above it, and the requirements file is not a compiled
+one with ` + "`--hash`" + `es.
 A pin in a ` + "`-c`" + ` constraints file counts. Library metadata (PEP 621 ` + "`dependencies`" + `,
 setup.py ` + "`install_requires`" + `) is never reported: ranges are how a library should state
 what it works with. ` + "`.in`" + ` files, the inputs of pip-compile, are not reported either.
@@ -56,8 +57,8 @@ var MissingLockFile = &analysis.Rule{
 	Analyzer:   analysis.AnalyzerDeps,
 	Doc: `## What it does
 Reports, once per project, an application-style manifest (a requirements file, a Pipfile, a
-pyproject.toml configured for Poetry, PDM or uv) when the project has no lock file and its
-requirements are not all pinned with ` + "`==`" + `. A fully pinned requirements file, such as
+pyproject.toml configured for Poetry, PDM or uv) when no lock file covers it (none in its
+directory or above) and the requirements are not all pinned with ` + "`==`" + `. A fully pinned requirements file, such as
 pip-compile output, is a lock file and silences the rule. The finding is placed on the main
 manifest and says which tool's lock to commit.
 
@@ -98,8 +99,8 @@ Flags a dependency installed from version control (` + "`git+https://…`" + `, 
 commit: a full or abbreviated (7+ hex digits) commit id, or an svn revision number. A
 reference without any revision installs the default branch and is reported as high
 severity; a branch or tag name is medium, since both can be moved to other code. In
-pyproject.toml and Pipfile the rule is quiet when the project has a lock file, which records
-the resolved commit.
+pyproject.toml and Pipfile the rule is quiet when a lock file covers the manifest (in its
+directory or above), since the lock records the resolved commit.
 
 ## Why is this bad?
 A branch or tag is a pointer that whoever controls the repository can move: the next
@@ -305,8 +306,8 @@ var UnverifiedURLDependency = &analysis.Rule{
 Flags a direct URL dependency (` + "`pkg @ https://host/pkg-1.0-py3-none-any.whl`" + `, a bare
 archive URL in a requirements file, a Poetry or Pipfile ` + "`url`" + `/` + "`file`" + ` dependency)
 that carries no ` + "`#sha256=`" + ` fragment and no ` + "`--hash`" + `. Plain ` + "`http://`" + ` URLs are
-reported as KR723 instead. In pyproject.toml and Pipfile the rule is quiet when the
-project has a lock file, which records the archive's hash.
+reported as KR723 instead. In pyproject.toml and Pipfile the rule is quiet when a
+lock file covers the manifest, since the lock records the archive's hash.
 
 ## Why is this bad?
 Whatever the URL serves on the day of the install is installed and run: whoever controls
