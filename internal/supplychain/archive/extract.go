@@ -107,6 +107,8 @@ type extractor struct {
 	members int
 	// dirs are the directories made so far.
 	dirs map[string]bool
+	// buf is the copy buffer, reused across members.
+	buf []byte
 	// consumed reports the compressed bytes read so far, for the overall
 	// ratio; nil when unknown.
 	consumed func() int64
@@ -177,7 +179,10 @@ func (x *extractor) write(p string, r io.Reader, compressed int64) error {
 // copy is io.Copy checking the limits on every chunk, so that a bomb stops
 // after at most one chunk past a limit.
 func (x *extractor) copy(w io.Writer, r io.Reader, compressed int64) (int64, error) {
-	buf := make([]byte, 32<<10)
+	if x.buf == nil {
+		x.buf = make([]byte, 32<<10)
+	}
+	buf := x.buf
 	var n int64
 	for {
 		if err := x.ctx.Err(); err != nil {

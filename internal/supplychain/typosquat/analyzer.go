@@ -100,8 +100,12 @@ func finding(f *inventory.File, pkg deps.Package, target, how string, fp *analys
 		shown = pkg.Name
 	}
 	msg := fmt.Sprintf("%s looks like a typosquat of %s (%s)", shown, target, how)
-	fd := analysis.NewFinding(TyposquatPackage, f.Path, pkg.Line, 0, msg)
 	line := lineText(f.Data, pkg.Line)
+	col := strings.Index(line, shown) + 1 // 0, unknown, when not found
+	fd := analysis.NewFinding(TyposquatPackage, f.Path, pkg.Line, col, msg)
+	if col > 0 {
+		fd.EndColumn = col + len(shown)
+	}
 	if analysis.LineSuppresses(line, TyposquatPackage) {
 		return fd, false
 	}

@@ -28,7 +28,7 @@ func project(t *testing.T, files map[string]string, enabled func(string) bool) *
 // got is the part of a finding the tests compare.
 type got struct {
 	Path, Package, Version, Imitates, Message string
-	Line                                      int
+	Line, Column                              int
 }
 
 func TestAnalyzer(t *testing.T) {
@@ -63,13 +63,13 @@ dependencies = [
 		if f.Code != "KR802" || f.Fingerprint == "" || f.Analyzer != analysis.AnalyzerSupplyChain {
 			t.Errorf("finding %+v lacks code, fingerprint or analyzer", f)
 		}
-		gots = append(gots, got{f.Path, f.Package, f.Version, f.Imitates, f.Message, f.Line})
+		gots = append(gots, got{f.Path, f.Package, f.Version, f.Imitates, f.Message, f.Line, f.Column})
 	}
 	want := []got{
-		{"pyproject.toml", "colourama", ">=0.4", "colorama", "colourama looks like a typosquat of colorama (one letter added ('u'))", 6},
-		{"requirements.txt", "reqeusts", "2.31.0", "requests", "reqeusts looks like a typosquat of requests (letters 'u' and 'e' swapped)", 1},
-		{"requirements.txt", "pilllow", ">=10", "pillow", "Pilllow looks like a typosquat of pillow (letter 'l' doubled)", 6},
-		{"venv/lib/python3.12/site-packages/jeIlyfish-1.0.dist-info/METADATA", "jeilyfish", "1.0", "jellyfish", "jeIlyfish looks like a typosquat of jellyfish (look-alike 'i' for 'l')", 2},
+		{"pyproject.toml", "colourama", ">=0.4", "colorama", "colourama looks like a typosquat of colorama (one letter added ('u'))", 6, 4},
+		{"requirements.txt", "reqeusts", "2.31.0", "requests", "reqeusts looks like a typosquat of requests (letters 'u' and 'e' swapped)", 1, 1},
+		{"requirements.txt", "pilllow", ">=10", "pillow", "Pilllow looks like a typosquat of pillow (letter 'l' doubled)", 6, 1},
+		{"venv/lib/python3.12/site-packages/jeIlyfish-1.0.dist-info/METADATA", "jeilyfish", "1.0", "jellyfish", "jeIlyfish looks like a typosquat of jellyfish (look-alike 'i' for 'l')", 2, 7},
 	}
 	if diff := cmp.Diff(want, gots); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
