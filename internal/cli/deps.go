@@ -324,6 +324,8 @@ func auditEnv(ctx context.Context, env string, auditor *audit.Analyzer, res *dep
 	}
 	defer root.Close()
 	fsys := root.FS()
+	absEnv := absDir(env)
+	envName := filepath.Base(absEnv)
 	dists, err := distinfo.ReadEnv(ctx, fsys, ".")
 	if ctx.Err() != nil {
 		return ctx.Err()
@@ -352,14 +354,16 @@ func auditEnv(ctx context.Context, env string, auditor *audit.Analyzer, res *dep
 			if path.Base(rel) == "RECORD" {
 				record = data
 			}
-			sources = append(sources, analysis.Source{Path: filepath.Join(env, filepath.FromSlash(rel)), Rel: rel, Data: data})
+			// Rel starts at the environment's own name, so that the path still shows
+			// a site-packages or dist-packages directory when env is one.
+			sources = append(sources, analysis.Source{Path: filepath.Join(env, filepath.FromSlash(rel)), Rel: path.Join(envName, rel), Data: data})
 		}
 		reported := filepath.Join(env, filepath.FromSlash(meta))
 		installed[reported] = d
 		res.installed[reported] = newInstalledDist(env, d, record)
 	}
 	slices.SortFunc(sources, func(x, y analysis.Source) int { return strings.Compare(x.Path, y.Path) })
-	p := analysis.NewProject(absDir(env), res.imports, func(string) bool { return true }).WithFiles(sources)
+	p := analysis.NewProject(filepath.Dir(absEnv), res.imports, func(string) bool { return true }).WithFiles(sources)
 	rep, err := auditor.Audit(ctx, p)
 	if err != nil {
 		return err

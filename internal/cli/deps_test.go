@@ -126,6 +126,12 @@ func TestDepsEnvironments(t *testing.T) {
 	venv := writeTree(t, venvFiles)
 	code := writeTree(t, map[string]string{"main.py": "import demo\n"})
 	sitePackages := filepath.Join(venv, "lib", "python3.12", "site-packages")
+	// Debian's dist-packages holds egg-info directories, which count as installed
+	// only inside such a directory.
+	distPackages := filepath.Join(writeTree(t, map[string]string{
+		"dist-packages/demo-1.1.0.egg-info/PKG-INFO":      "Metadata-Version: 1.2\nName: demo\nVersion: 1.1.0\n",
+		"dist-packages/demo-1.1.0.egg-info/top_level.txt": "demo\n",
+	}), "dist-packages")
 	meta := func(dist string) string {
 		return filepath.Join(sitePackages, dist+".dist-info", "METADATA")
 	}
@@ -141,6 +147,10 @@ func TestDepsEnvironments(t *testing.T) {
 		{
 			name: "site_packages_argument", args: []string{sitePackages},
 			want: []string{"demo 1.1.0 " + meta("demo-1.1.0") + ":2 true ", "evilpkg 0.1 " + meta("evilpkg-0.1") + ":2 false "},
+		},
+		{
+			name: "dist_packages_egg_info", args: []string{distPackages},
+			want: []string{"demo 1.1.0 " + filepath.Join(distPackages, "demo-1.1.0.egg-info", "PKG-INFO") + ":2 false "},
 		},
 		{
 			name: "site_packages_flag_with_code", args: []string{"--site-packages", venv, code},
