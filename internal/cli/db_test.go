@@ -261,12 +261,21 @@ func TestDBImportKeepsOldStoreOnError(t *testing.T) {
 	}
 }
 
+// statusCutOff makes dbServer send half the OSV zip it announces.
+const statusCutOff = -1
+
 // dbServer serves an OSV zip at /osv/all.zip (or the status osvStatus) and a
 // popular-packages JSON at /top.json.
 func dbServer(t *testing.T, osv []byte, osvStatus int, popularJSON []byte) *httptest.Server {
 	t.Helper()
 	mux := http.NewServeMux()
 	mux.HandleFunc("/osv/all.zip", func(w http.ResponseWriter, r *http.Request) {
+		if osvStatus == statusCutOff {
+			// The connection drops halfway through the promised body.
+			w.Header().Set("Content-Length", fmt.Sprint(len(osv)))
+			_, _ = w.Write(osv[:len(osv)/2])
+			return
+		}
 		if osvStatus != http.StatusOK {
 			http.Error(w, "nope", osvStatus)
 			return
@@ -315,6 +324,12 @@ func TestDBUpdate(t *testing.T) {
 			wantOSV:     "old.zip",
 		},
 		{
+			name: "osv_cut_off", osv: good, osvStatus: statusCutOff, popular: popularJSON(1200), wantCode: ExitError,
+			want:    "updated the popular-packages list: 1,200 popular package names from $URL/top.json\n",
+			wantErr: "krait: vulnerability database not updated: download $URL/osv/all.zip: ",
+			wantOSV: "old.zip", wantPopular: 1200,
+		},
+		{
 			name: "osv_corrupt", osv: good[:len(good)/2], osvStatus: http.StatusOK, popular: []byte("<html>"), wantCode: ExitError,
 			wantPopular: 1100,
 			wantErr:     "krait: vulnerability database not updated: $URL/osv/all.zip: not a valid zip",
@@ -353,6 +368,21 @@ func TestDBUpdate(t *testing.T) {
 				t.Errorf("popular list after update: %d names, %v; want %d", info.Count, err, tt.wantPopular)
 			}
 		})
+	}
+}
+
+func TestDBUpdateUnwritableDir(t *testing.T) {
+	srv := dbServer(t, osvZip(t, testAdvisories...), http.StatusOK, popularJSON(1200))
+	blocker := writeFile(t, filepath.Join(t.TempDir(), "blocker"), []byte("a file where a directory should be"))
+	r := runAt(t, time.Now(), nil, "db", "update", "--db", filepath.Join(blocker, "db"),
+		"--url", srv.URL+"/osv/all.zip", "--popular-url", srv.URL+"/top.json")
+	if r.code != ExitError || r.stdout != "" {
+		t.Errorf("exit code %d, stdout %q; want 2 and nothing", r.code, r.stdout)
+	}
+	for _, want := range []string{"krait: vulnerability database not updated: ", "krait: popular-packages list not updated: "} {
+		if !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "not a directory") {
+			t.Errorf("stderr = %q; want %q ... not a directory", r.stderr, want)
+		}
 	}
 }
 
