@@ -22,7 +22,8 @@ var HardcodedPasswordArgument = &analysis.Rule{
 	Doc: `## What it does
 Flags string literals passed to a call as a keyword argument whose name means a credential
 (` + "`password=`, `passwd=`, `token=`, `api_key=`, `client_secret=`, `private_key=`" + `...), as
-the password of an ` + "`auth=(user, password)`" + ` pair, or as the password parameter of
+the password of an ` + "`auth=(user, password)`" + ` pair, as the password of a literal connection
+string (` + "`pyodbc.connect(\"...;UID=sa;PWD=...\")`" + `, ` + "`psycopg2.connect(\"host=db password=...\")`" + `), or as the password parameter of
 well-known APIs: requests' and httpx's HTTPBasicAuth/HTTPDigestAuth, aiohttp.BasicAuth,
 PyMySQL and MySQLdb connect, and ` + "`login(user, password)`" + ` methods (smtplib, ftplib,
 imaplib, poplib), keyring.set_password and LDAP binds. Values that are not secrets
@@ -84,6 +85,14 @@ func runHardcodedPasswordArgument(p *analysis.Pass, n ast.Node) {
 			if filter.Name(k.Arg) == filter.Credential {
 				reportArgSecret(p, c, k.Arg, k.Value, "as "+k.Arg+"=")
 			}
+		}
+	}
+	for _, a := range c.Args {
+		reportConnectionString(p, a, "in a connection string passed to "+ruleutil.CallLabel(p.Model, c))
+	}
+	for _, k := range c.Keywords {
+		if k.Arg != "" && filter.Name(k.Arg) != filter.Credential {
+			reportConnectionString(p, k.Value, "in a connection string passed as "+k.Arg+"= to "+ruleutil.CallLabel(p.Model, c))
 		}
 	}
 	if len(c.Args) < 2 {

@@ -24,6 +24,7 @@ Flags string literals assigned to a variable, attribute, subscript, class attrib
 key whose name means a credential (password, passwd, pwd, passphrase, secret, token,
 api_key, access_key, private_key, client_secret, auth_token, credentials, in snake, camel
 or upper case), literals wrapped in ` + "`SecretStr(\"...\")`" + ` or pydantic's ` + "`Field(\"...\")`" + `,
+literal connection strings with a password in them (` + "`DSN = \"host=db password=...\"`" + `),
 literals compared with such a value (` + "`if password == \"...\"`" + `, one step less certain), and
 environment lookups that fall back to a literal (` + "`os.environ.get(\"DB_PASSWORD\", \"...\")`" + `,
 ` + "`os.getenv(\"TOKEN\") or \"...\"`" + `, low confidence). Names that are about a credential
@@ -33,9 +34,9 @@ placeholders ("changeme", "xxxx", "your-api-key-here", "<password>", "dummy", "t
 templates ("{{ secret }}", "%(password)s"), environment references ("${TOKEN}", "$TOKEN"),
 repeated or sequential characters ("aaaaaaaa", "12345678", "qwerty"), UUIDs, hashes and
 password hashes, paths, URLs, versions, code ("settings.DB_PASSWORD") and prose.
-Generated-looking values get high confidence, single dictionary words low, documentation
-example keys (AKIAIOSFODNN7EXAMPLE) low; in tests, fixtures, examples and docs the
-confidence is one step lower. Framework signing keys (SECRET_KEY) are reported by KR603.
+Documentation example keys (AKIAIOSFODNN7EXAMPLE) are not reported either.
+Generated-looking values get high confidence, single dictionary words low; in tests,
+fixtures, examples and docs the confidence is one step lower. Framework signing keys (SECRET_KEY) are reported by KR603.
 
 ## Why is this bad?
 A credential in source code is readable by everyone who can read the repository, its
@@ -137,7 +138,7 @@ func checkStoredSecret(p *analysis.Pass, target, value ast.Expr) bool {
 // says how the value is stored, with %q for the name.
 func reportSecretValue(p *analysis.Pass, name string, value ast.Expr, where string) bool {
 	if filter.Name(name) != filter.Credential {
-		return false
+		return reportConnectionString(p, value, "in the connection string "+sprintfName(where, name))
 	}
 	fallback := false
 	lit := unwrapSecret(p, value)
@@ -221,5 +222,26 @@ func checkComparedSecret(p *analysis.Pass, cmp *ast.Compare, named, literal ast.
 	}
 	msg := "secret " + quoteName(name) + " compared with a hard-coded string: " + shown(s)
 	p.ReportDiagnostic(analysis.Diagnostic{Node: cmp, Message: msg, Confidence: lower(conf), Secret: secretText(p, literal, s, msg)})
+	return true
+}
+
+// reportConnectionString reports a literal connection string that spells out a
+// password ("host=db password=…", "…;PWD=…;"), whatever it is bound to; where
+// says where the string is.
+func reportConnectionString(p *analysis.Pass, value ast.Expr, where string) bool {
+	c, ok := value.(*ast.Constant)
+	if !ok || c.Value.Kind != ast.ConstStr || len(c.Value.S) < 10 {
+		return false
+	}
+	pw, ok := filter.ConnectionPassword(c.Value.S)
+	if !ok {
+		return false
+	}
+	conf, ok := judgeSecret(p, "password", pw)
+	if !ok {
+		return false
+	}
+	msg := "hard-coded password " + where + ": " + shown(pw)
+	p.ReportDiagnostic(analysis.Diagnostic{Node: value, Message: msg, Confidence: conf, Secret: secretText(p, c, pw, msg)})
 	return true
 }

@@ -29,8 +29,7 @@ itsdangerous' serializers and signers, ` + "`Fernet`" + ` and AES ciphers (PyCry
 ` + "`AES.new`" + `, cryptography's ` + "`algorithms.AES`" + `). A constant whose own name means a
 secret is left to KR301 and KR603, which report it where it is assigned. A weak key
 ("secret", "aaaaaaaaaaaaaaaa") is reported like any other; values that point elsewhere for
-the key (templates, environment references, paths) are not, and documentation example keys
-have low confidence.
+the key (templates, environment references, paths) and documentation example keys are not.
 
 ## Why is this bad?
 Whoever knows an HMAC or JWT key can forge tokens the application accepts, for any user
@@ -103,10 +102,8 @@ func runHardcodedSigningKey(p *analysis.Pass, n ast.Node) {
 	// A weak key ("secret", "aaaa…") is still a key; only values that point
 	// elsewhere for it are not.
 	switch filter.Classify("", s) {
-	case filter.Template, filter.EnvLookup, filter.Path, filter.URL, filter.Code, filter.Text:
+	case filter.Template, filter.EnvLookup, filter.Path, filter.URL, filter.Code, filter.Text, filter.Example:
 		return
-	case filter.Example:
-		conf = analysis.ConfidenceLow
 	}
 	msg := qn + " uses a hard-coded key: " + shown(s)
 	p.ReportDiagnostic(analysis.Diagnostic{Node: key, Message: msg, Confidence: conf, Secret: secretText(p, key, s, msg)})

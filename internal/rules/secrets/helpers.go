@@ -29,23 +29,34 @@ func lower(c analysis.Confidence) analysis.Confidence {
 // is worth reporting, and with what confidence: generated-looking values high,
 // other mixed values medium, single dictionary words low; one step lower in
 // test code and fixtures. Placeholders, templates, environment lookups, hashes,
-// paths, URLs and other filter classes are not reported; documentation example
-// keys are, at low confidence.
+// paths, URLs, documentation example keys (AKIAIOSFODNN7EXAMPLE) and the other
+// filter classes are not reported, as the secrets analyzer does not report them.
 func judgeSecret(p *analysis.Pass, name, value string) (analysis.Confidence, bool) {
 	if ruleutil.IsPlaceholderSecret(value, name) {
 		return 0, false
 	}
+	if i := strings.IndexAny(value, " \t"); i > 0 {
+		// "Bearer <token>": the credential follows an authentication scheme.
+		if isAuthScheme(value[:i]) {
+			return judgeSecret(p, name, strings.TrimSpace(value[i+1:]))
+		}
+		// Words with spaces are a label or a message, unless the name asks for a phrase.
+		if !strings.Contains(strings.ToLower(name), "phrase") {
+			return 0, false
+		}
+	}
+	if !passwordName(name) && isWord(value) {
+		return 0, false // token = "marker": a word is a password, not a token or key
+	}
 	var conf analysis.Confidence
 	switch c := filter.Classify(name, value); {
-	case c == filter.Example:
-		return analysis.ConfidenceLow, true
 	case c == filter.UUID:
 		// A UUID is an identifier, except for the providers whose API keys are UUIDs.
 		if !strings.Contains(strings.ToLower(name), "heroku") {
 			return 0, false
 		}
 		conf = analysis.ConfidenceMedium
-	case c.Noise():
+	case c.Noise(), c == filter.Example:
 		return 0, false
 	default:
 		conf = valueConfidence(value)
@@ -67,17 +78,41 @@ func namedSecret(p *analysis.Pass, e ast.Expr) bool {
 	return false
 }
 
-// valueConfidence rates a plausible secret by how generated it looks.
-func valueConfidence(v string) analysis.Confidence {
-	if filter.HighEntropy(v) {
-		return analysis.ConfidenceHigh
+// isAuthScheme reports the HTTP authentication schemes that precede a credential.
+func isAuthScheme(s string) bool {
+	switch strings.ToLower(s) {
+	case "bearer", "basic", "token", "digest", "bot", "apikey", "api-key", "key", "sso-key", "otp":
+		return true
 	}
+	return false
+}
+
+// passwordName reports names of passwords and passphrases, as opposed to
+// tokens and keys: a person chooses a password, so a dictionary word is one.
+func passwordName(name string) bool {
+	n := strings.ToLower(name)
+	return strings.Contains(n, "pass") || strings.Contains(n, "pwd") || strings.HasSuffix(n, "pw") || strings.Contains(n, "secret")
+}
+
+// isWord reports a value of letters only.
+func isWord(v string) bool {
 	for i := 0; i < len(v); i++ {
 		if c := v[i] | 0x20; c < 'a' || c > 'z' {
-			return analysis.ConfidenceMedium
+			return false
 		}
 	}
-	return analysis.ConfidenceLow // one dictionary-like word: "letmein"
+	return true
+}
+
+// valueConfidence rates a plausible secret by how generated it looks.
+func valueConfidence(v string) analysis.Confidence {
+	if filter.HighEntropy(v) && !strings.ContainsAny(v, " \t") {
+		return analysis.ConfidenceHigh
+	}
+	if isWord(v) || strings.ContainsAny(v, " \t") {
+		return analysis.ConfidenceLow // one dictionary-like word ("letmein") or a phrase
+	}
+	return analysis.ConfidenceMedium
 }
 
 // testConfidence returns low confidence in test code, where credentials are

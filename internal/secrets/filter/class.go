@@ -46,13 +46,22 @@ const (
 	Code
 	// Text is natural-language prose: "Please enter your password."
 	Text
+	// Identifier is the name of a field, key or header rather than a value: two
+	// or more words of letters in snake, kebab, camel or Pascal case, with no
+	// digits ("next_token", "AWSAccessKeyId", "Access-Control-Allow-Credentials").
+	Identifier
+	// Regex is a regular expression: "[^\\W\\d]\\w*", "^sk_live_.+$".
+	Regex
 )
+
+// lastClass is the highest Class.
+const lastClass = Regex
 
 var classNames = [...]string{
 	Plausible: "plausible", Empty: "empty", Short: "short", Placeholder: "placeholder",
 	Template: "template", EnvLookup: "env-lookup", Repeated: "repeated", Sequential: "sequential",
 	UUID: "uuid", Hash: "hash", Example: "example", Path: "path", URL: "url",
-	Version: "version", Code: "code", Text: "text",
+	Version: "version", Code: "code", Text: "text", Identifier: "identifier", Regex: "regex",
 }
 
 // String returns the class's kebab-case name, as used in tests and debug output.
@@ -113,8 +122,14 @@ func Classify(name, value string) Class {
 	if isVersion(v) {
 		return Version
 	}
+	if isRegex(v) {
+		return Regex
+	}
 	if isCode(v) {
 		return Code
+	}
+	if isIdentifier(v) {
+		return Identifier
 	}
 	if isRepeated(v) {
 		return Repeated

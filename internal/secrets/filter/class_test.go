@@ -22,6 +22,7 @@ func TestClassify(t *testing.T) {
 		{"url_with_credentials", "DATABASE_URL", "postgres://app:Sup3rS3cret@db:5432/app", Plausible},
 		{"symbols", "pwd", "m@ilP4ss!", Plausible},
 		{"password123", "password", "password123", Plausible},
+		{"symbols_words", "password", "P@55w0rd!", Plausible},
 		{"dotted_mixed", "token", "ya29.a0AfH6SMBx3e2Zs", Plausible},
 		{"six_chars", "pin", "k8#Lq2", Plausible},
 
@@ -126,6 +127,18 @@ func TestClassify(t *testing.T) {
 		{"call_args", "token", "secrets.token_hex(32)", Code},
 		{"attribute", "password", "settings.DB_PASSWORD", Code},
 		{"self_attr", "password", "self.password", Code},
+		{"snake_name", "input_token", "next_token", Identifier},
+		{"camel_name", "output_token", "nextToken", Identifier},
+		{"pascal_acronym", "ACCESS_KEY", "AWSAccessKeyId", Identifier},
+		{"header_name", "ACL_CREDENTIALS", "Access-Control-Allow-Credentials", Identifier},
+		{"colon_name", "_SAR_APP_KEY", "serverlessrepo:applicationId", Identifier},
+		{"kebab_words", "AWS_SECRET_ACCESS_KEY", "role-secret-key", Identifier},
+		{"letters_random", "token", "xKpQzRtLmNvBwQ", Plausible},
+		{"letters_word", "password", "letmein", Plausible},
+		{"foobar", "AWS_SECRET_ACCESS_KEY", "FOOBARSECRET", Placeholder},
+		{"regex", "jsonnet_token", `[^\W\d]\w*`, Regex},
+		{"regex_anchored", "token_re", "^sk_live_.+$", Regex},
+		{"lookahead", "token", `name(?=\()`, Regex},
 		{"prose", "password", "Please enter your password", Text},
 		{"prose_colon", "token", "Token expired, log in again:", Text},
 	}
@@ -139,7 +152,7 @@ func TestClassify(t *testing.T) {
 }
 
 func TestNoise(t *testing.T) {
-	for c := Plausible; c <= Text; c++ {
+	for c := Plausible; c <= lastClass; c++ {
 		want := c != Plausible && c != UUID && c != Example
 		if got := c.Noise(); got != want {
 			t.Errorf("%v.Noise() = %v, want %v", c, got, want)

@@ -15,7 +15,7 @@ func FuzzClassify(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, name, value string) {
 		c := Classify(name, value)
-		if c > Text {
+		if c > lastClass {
 			t.Fatalf("Classify(%q, %q) = %d, not a class", name, value, c)
 		}
 		blank := trimSpace(value) == ""
@@ -28,5 +28,8 @@ func FuzzClassify(f *testing.F) {
 		_ = HighEntropy(value)
 		_ = Name(name)
 		_ = FixturePath(name)
+		if pw, ok := ConnectionPassword(value); ok && (pw == "" || !containsString(value, pw)) {
+			t.Fatalf("ConnectionPassword(%q) = %q, not part of the input", value, pw)
+		}
 	})
 }

@@ -22,6 +22,9 @@ const (
 // cursor. Besides the Python rules' classifier (ruleutil.SecretName), a name
 // ending in the word "auth" (basic_auth, REDIS_AUTH) is a credential.
 func Name(name string) NameKind {
+	if containsString(name, "::") {
+		return NotSecret // a type name: "AWS::IAM::AccessKey"
+	}
 	switch ruleutil.SecretName(name) {
 	case ruleutil.CredentialName:
 		return Credential
@@ -48,8 +51,8 @@ func authName(name string) bool {
 	}
 	var buf [maxNameWords]string
 	w := ruleutil.SplitName(name, buf[:0])
-	if len(w) == 0 || w[len(w)-1] != "auth" {
-		return false
+	if len(w) == 0 || len(w) > 3 || w[len(w)-1] != "auth" {
+		return false // a long name ending in Auth is a flag or a code: ProcessorDoesNotSupportIncrementalAuth
 	}
 	for _, x := range w[:len(w)-1] {
 		switch x {

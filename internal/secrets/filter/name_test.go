@@ -64,6 +64,8 @@ func TestName(t *testing.T) {
 		{"author", NotSecret},
 		{"monkey", NotSecret},
 		{"", NotSecret},
+		{"AWS::IAM::AccessKey", NotSecret},
+		{"ProcessorDoesNotSupportIncrementalAuth", NotSecret},
 	}
 	for _, tt := range tests {
 		t.Run("n_"+tt.name, func(t *testing.T) {

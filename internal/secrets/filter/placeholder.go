@@ -98,7 +98,7 @@ func isPlaceholder(name, v string) bool {
 // qualifiers are words that, before a placeholder word, keep it one:
 // "testpass", "badpassword", "somepass", "mytoken1".
 var qualifiers = [...]string{"test", "bad", "wrong", "invalid", "incorrect", "some", "my", "your",
-	"the", "fake", "dummy", "sample", "example", "demo", "foo"}
+	"the", "fake", "dummy", "sample", "example", "demo", "foobar", "foo"}
 
 // qualifiedPlaceholder reports a qualifier followed by digits or by a
 // placeholder word and optional digits.

@@ -389,3 +389,87 @@ func containsBytesIn(s string, w []byte) bool {
 	}
 	return false
 }
+
+// regexMarks are sequences that occur in regular expressions and hardly ever in
+// a secret.
+var regexMarks = [...]string{`\w`, `\d`, `\s`, `\W`, `\D`, `\S`, `\b`, `(?=`, `(?!`, `(?:`, `(?P<`,
+	`(?i)`, `[^`, `.*`, `.+`, `[a-z`, `[A-Z`, `[0-9`, `]+`, `]*`, `]{`, `\.`}
+
+// isRegex reports a regular expression.
+func isRegex(v string) bool {
+	if len(v) > 2 && v[0] == '^' && v[len(v)-1] == '$' {
+		return true
+	}
+	for _, m := range regexMarks {
+		if containsString(v, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// isIdentifier reports a name made of two or more words of letters, split by
+// '_', '-', '.', ':' or camel humps, each word readable: a capitalised or
+// lowercase word with a vowel, or an acronym in capitals. Generated text of
+// letters only ("xKpQzRtLmNvB") has short humps without vowels.
+func isIdentifier(v string) bool {
+	words := 0
+	start := 0
+	for i := 0; i <= len(v); i++ {
+		end := i == len(v)
+		if !end {
+			c := v[i]
+			switch {
+			case c == '_' || c == '-' || c == '.' || c == ':':
+				end = true
+			case !isLetter(c):
+				return false
+			case isUpper(c) && i > start && isLower(v[i-1]):
+				// lower→Upper hump: "nextToken"
+				if !readableWord(v[start:i]) {
+					return false
+				}
+				words++
+				start = i
+				continue
+			case isLower(c) && i > start+1 && isUpper(v[i-1]) && isUpper(v[i-2]):
+				// "AWSAccess": the acronym ends before the last capital.
+				if !readableWord(v[start : i-1]) {
+					return false
+				}
+				words++
+				start = i - 1
+				continue
+			default:
+				continue
+			}
+		}
+		if i > start {
+			if !readableWord(v[start:i]) {
+				return false
+			}
+			words++
+		}
+		start = i + 1
+	}
+	return words >= 2
+}
+
+// readableWord reports a word of at least two letters that is an acronym in
+// capitals or has a vowel.
+func readableWord(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	caps := true
+	for i := 0; i < len(w); i++ {
+		switch toLower(w[i]) {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			return true
+		}
+		if !isUpper(w[i]) {
+			caps = false
+		}
+	}
+	return caps && len(w) <= 5
+}

@@ -11,7 +11,7 @@ dbPassword = "hunter2hunter2"  # want `assigned to "dbPassword"`
 ADMIN_PASS = "admin123"  # want `assigned to "ADMIN_PASS"`
 api_key = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"  # want `assigned to "api_key": "sk_l…"`
 apiKey: str = "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"  # want `assigned to "apiKey"`
-GITHUB_TOKEN = b"ghp_16C7e42F292c6912E7710c838347Ae178B4a"  # want `assigned to "GITHUB_TOKEN"`
+GITHUB_TOKEN = b"ghp_R7sN0wYbC4dE6fGhJ1kL5mN9qL3pMx8Tq2vZ"  # want `assigned to "GITHUB_TOKEN"`
 smtp_user, smtp_password = "mailer", "Tr0ub4dor&3"  # want `assigned to "smtp_password"`
 os.environ["SERVICE_TOKEN"] = "tok_93jd0a9sd8f7"  # want `assigned to "SERVICE_TOKEN"`
 REDIS_PASSWORD = os.environ.get("REDIS_PASSWORD", "redis-dev-pw")  # want `"REDIS_PASSWORD" falls back to a hard-coded value`
@@ -40,7 +40,7 @@ HEADERS = {
 
 
 class Settings:
-    password = "class-level-secret"  # want `assigned to "password"`
+    password = "class-level-s3cret"  # want `assigned to "password"`
     token_type = "bearer"
     PASSWORD_MIN_LENGTH = "12"
     password_field_name = "passwd"
@@ -82,6 +82,7 @@ secret_name = "prod/billing/db"
 eos_token = "</s>"
 PASSWORD = ""
 PASSWORD = "password"
+GITHUB_TOKEN = "ghp_16C7e42F292c6912E7710c838347Ae178B4a"
 CLIENT_SECRET = "changeme"
 ADMIN_PASSWORD = "change-me"
 ROOT_PASSWORD = "12345678"
@@ -122,6 +123,12 @@ def parse(tokens):
         if token == "lambda":
             return token
     token = "def"
-    if token == "ghp_16C7e42F292c6912E7710c838347Ae178B4a":  # want `secret "token" compared with a hard-coded string`
+    if token == "ghp_R7sN0wYbC4dE6fGhJ1kL5mN9qL3pMx8Tq2vZ":  # want `secret "token" compared with a hard-coded string`
         return None
     return token
+
+
+DSN = "host=db user=app password=Pg-Pr0d-2024 dbname=shop"  # want `hard-coded password in the connection string assigned to "DSN": "Pg-P…"`
+ODBC = {"conn": "Driver={ODBC Driver 18};Server=db;UID=sa;PWD=Sq1-Pr0d-99;"}  # want `in the connection string stored under the key "conn"`
+DSN_TEMPLATE = "host=db user=app password={password} dbname=shop"
+DSN_ENV = "host=db user=app password=${DB_PASSWORD} dbname=shop"

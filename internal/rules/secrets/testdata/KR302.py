@@ -14,7 +14,7 @@ legacy = pymysql.connect("db", "root", "toor1234", "shop")  # want `as the passw
 resp = requests.get("https://api.example.com/v1/items", auth=("admin", "hunter2hunter2"))  # want `as the password of auth=\(user, password\) to requests.get`
 resp = requests.get("https://api.example.com/v1/items", auth=Basic("admin", "Sup3rS3cret!"))  # want `to requests.auth.HTTPBasicAuth`
 client = make_client(api_key="a9f8e7d6c5b4a3f2e1d0", timeout=5)  # want `as api_key= to make_client`
-gh = Github(login_or_token="x", token="ghp_16C7e42F292c6912E7710c838347Ae178B4a")  # want `as token= to Github`
+gh = Github(login_or_token="x", token="ghp_R7sN0wYbC4dE6fGhJ1kL5mN9qL3pMx8Tq2vZ")  # want `as token= to Github`
 oauth = OAuth2Session(client_id="billing", client_secret="9a8b7c6d5e4f")  # want `as client_secret=`
 
 server = smtplib.SMTP("smtp.example.com", 587)
@@ -25,12 +25,13 @@ ftp.login("anonymous", "guest-pass-1")  # want `to ftp.login`
 
 class Tests:
     def test_admin(self):
-        self.client.login(username="admin", password="admin-pass")  # want `as password= to self.client.login`
+        self.client.login(username="admin", password="admin-pass-42")  # want `as password= to self.client.login`
 
 
 keyring.set_password("billing", "admin", "kR!ng-P4ss-77")  # want `as the password argument to keyring.set_password`
 api = Client(api_key=SecretStr("a9f8e7d6c5b4a3f2e1d0"))  # want `as api_key= to Client`
-aws = boto3.client("s3", aws_access_key_id="AKIA" + "IOSFODNN7EXAMPLE", aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCY" "EXAMPLEKEY")  # want `as aws_secret_access_key= to boto3.client`
+aws = boto3.client("s3", aws_access_key_id="AKIA" + "IOSFODNN7EXAMPLE", aws_secret_access_key="Zk9/qL3pM+x8Tq2vR7sN0wYbC4dE6fGhJ1kL5mN9")  # want `as aws_secret_access_key= to boto3.client`
+docs = boto3.client("s3", aws_access_key_id="AKIA" + "IOSFODNN7EXAMPLE", aws_secret_access_key="wJalrXUtnFEMI/K7MDENG/bPxRfiCY" "EXAMPLEKEY")
 
 
 # Safe: secrets from the environment, placeholders, names that are not credentials.
@@ -56,3 +57,7 @@ client = make_client(token="12345678")
 conn = psycopg2.connect(host="db", user="app", password=DB_PASSWORD)
 DB_PASSWORD = "pg-Pr0d-2024"
 conn = psycopg2.connect(host="db", user="app", password=DB_PASSWORD)
+cnxn = pyodbc.connect("Driver={ODBC Driver 18};Server=db;UID=sa;PWD=Sq1-Pr0d-99;")  # want `hard-coded password in a connection string passed to pyodbc.connect: "Sq1-…"`
+pg = psycopg2.connect(dsn="host=db user=app password=Pg-Pr0d-2024")  # want `passed as dsn= to psycopg2.connect`
+pg = psycopg2.connect("host=db user=app password=%s" % os.environ["PW"])
+pg = psycopg2.connect("host=db user=app")

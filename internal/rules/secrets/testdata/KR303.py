@@ -19,7 +19,7 @@ class Mailer:
         self.host, self.password, self.port = host, smtpPassword, port
 
 
-sign = lambda payload, secret="hmac-signing-secret": (payload, secret)  # want `parameter "secret" of lambda`
+sign = lambda payload, secret="hmac-s1gning-secret": (payload, secret)  # want `parameter "secret" of lambda`
 
 
 # Safe defaults and parameters that are not credentials.
