@@ -53,6 +53,9 @@ func decodedAt(m *semantic.Model, e ast.Expr, depth int) *ast.Call {
 		if isDecoder(m, x) {
 			return x
 		}
+		if l, ok := bound(m, x.Func).(*ast.Lambda); ok {
+			return decodedAt(m, l.Body, depth+1) // _ = lambda b: zlib.decompress(b)
+		}
 		if a, ok := x.Func.(*ast.Attribute); ok {
 			switch a.Attr {
 			case "decode":

@@ -14,7 +14,7 @@ import (
 var InstallCommandOverride = &analysis.Rule{
 	Code:       "KR810",
 	Name:       "setup-install-command-override",
-	Summary:    "setup script overrides the install, develop or egg_info command",
+	Summary:    "setup script overrides the install, develop or egg_info step",
 	Severity:   analysis.SeverityMedium,
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{506, 829},
