@@ -91,6 +91,19 @@ func makeTarGz(t testing.TB, members ...member) []byte {
 	return buf.Bytes()
 }
 
+// repeatedTar is a plain tarball of n empty members, all named "f" (quick to
+// build, even under the race detector).
+func repeatedTar(t testing.TB, n int) []byte {
+	t.Helper()
+	var one bytes.Buffer
+	tw := tar.NewWriter(&one)
+	if err := tw.WriteHeader(&tar.Header{Name: "f", Typeflag: tar.TypeReg, Mode: 0o644}); err != nil {
+		t.Fatal(err)
+	}
+	tw.Flush()
+	return append(bytes.Repeat(one.Bytes(), n), make([]byte, 1024)...)
+}
+
 // extract writes data as name in a fresh directory, extracts it into out/
 // beside it, and checks that nothing else appeared in that directory.
 func extract(t *testing.T, name string, data []byte, lim Limits) (*Result, error) {
@@ -216,7 +229,7 @@ func TestExtractRefusesMembers(t *testing.T) {
 }
 
 func TestExtractLimits(t *testing.T) {
-	zeros := make([]byte, 20<<20)
+	zeros := make([]byte, 8<<20)
 	many := func(n int) []member {
 		ms := make([]member, n)
 		for i := range ms {
@@ -244,7 +257,7 @@ func TestExtractLimits(t *testing.T) {
 			DefaultLimits(), "archive expands more than 100 times"},
 		{"zip_100k_entries", "many.zip", func(t testing.TB) []byte { return makeZip(t, many(100_000)...) },
 			DefaultLimits(), "100000 members, more than the 20000 allowed"},
-		{"tar_100k_entries", "many.tar.gz", func(t testing.TB) []byte { return makeTarGz(t, many(100_000)...) },
+		{"tar_100k_entries", "many.tar", func(t testing.TB) []byte { return repeatedTar(t, 100_000) },
 			Limits{MaxFiles: 1000}, "more than 1000 members"}, // a tar has no directory: it stops at the limit
 		{"zip_total", "big.zip", func(t testing.TB) []byte { return makeZip(t, oneMiB(4)...) },
 			Limits{MaxTotal: 3 << 20, MaxRatio: 1e9}, "more than 3145728 bytes in all"},
