@@ -87,6 +87,10 @@ func newDepsCmd(a *app) *cobra.Command {
 				dc.scan.paths = []string{"."}
 			}
 			dc.scan.root = projectRoot(dc.scan.paths)
+			if len(dc.scan.paths) == 0 {
+				// The SBOM is then about the environment.
+				dc.scan.root = dc.envs[0]
+			}
 			code, err := runDeps(cmd, a, dc, wf.exclude)
 			a.code = code
 			return err
@@ -170,7 +174,7 @@ func runDeps(cmd *cobra.Command, a *app, dc *depsConfig, exclude []string) (int,
 	case "cyclonedx":
 		err = writeDepsSBOM(&buf, res, a.clock(), cfg.root)
 	default:
-		err = writeDepsTable(&buf, res, status, a.clock())
+		err = writeDepsTable(&buf, res, status)
 	}
 	if err != nil {
 		return ExitError, err

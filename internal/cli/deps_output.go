@@ -190,7 +190,7 @@ func versionText(d *audit.Dependency) string {
 	return "(any)"
 }
 
-func writeDepsTable(w io.Writer, res *depsResult, status vulndb.DBStatus, now time.Time) error {
+func writeDepsTable(w io.Writer, res *depsResult, status vulndb.DBStatus) error {
 	rep := res.report
 	rows := tableRows(rep.Packages)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
