@@ -5,10 +5,23 @@ import (
 	"strings"
 )
 
-// plainEdit starts the explanation of an edit that is not a typical slip (a
-// doubled letter, a swap, a neighbouring key, a look-alike): the weakest
-// evidence, which Checker only weighs against the most popular targets.
-const plainEdit = "\x00"
+// edit is one edit that turns a target into a name.
+type edit struct {
+	// how explains it, e.g. "letters 'u' and 'e' swapped".
+	how string
+	// plain marks an edit that is not a typical slip (a doubled letter, a
+	// swap, a neighbouring key, a look-alike): the weakest evidence, which
+	// Checker only weighs against the most popular targets.
+	plain bool
+}
+
+// slip and plain make the edits classify reports.
+func slip(format string, args ...any) (edit, bool) {
+	return edit{fmt.Sprintf(format, args...), false}, true
+}
+func plain(format string, args ...any) (edit, bool) {
+	return edit{fmt.Sprintf(format, args...), true}, true
+}
 
 // classify tells whether n is one edit away from the target t and names the
 // edit. An edit counts only where it is a plausible slip, on a part of the
@@ -23,7 +36,7 @@ const plainEdit = "\x00"
 //   - A letter changed for any other (not a neighbouring key) needs a longer
 //     name than the other edits: it is how words turn into other words
 //     ("unicorn", "uvicorn").
-func classify(n, t string) (string, bool) {
+func classify(n, t string) (edit, bool) {
 	switch len(n) - len(t) {
 	case -1:
 		return dropped(n, t)
@@ -32,85 +45,85 @@ func classify(n, t string) (string, bool) {
 	case 0:
 		return changed(n, t)
 	}
-	return "", false
+	return edit{}, false
 }
 
 // dropped handles n = t with one character removed.
-func dropped(n, t string) (string, bool) {
+func dropped(n, t string) (edit, bool) {
 	i := firstDiff(n, t)
 	if n[i:] != t[i+1:] || effectiveLen(t, i) < minEditLen {
-		return "", false
+		return edit{}, false
 	}
 	c := t[i]
 	switch {
 	case c == '-':
-		return "", false // separators are checked on their own
+		return edit{}, false // separators are checked on their own
 	case isDigit(c):
-		return fmt.Sprintf(plainEdit+"version digit dropped (%q)", c), true
+		return plain("version digit dropped (%q)", c)
 	case i > 0 && t[i-1] == c || i+1 < len(t) && t[i+1] == c:
-		return fmt.Sprintf("doubled letter %q made single", c), true
+		return slip("doubled letter %q made single", c)
 	case i == len(t)-1 && effectiveLen(t, i) < minChangeLen:
-		return "", false
+		return edit{}, false
 	case i == 0:
-		return fmt.Sprintf(plainEdit+"first letter dropped (%q)", c), true
+		return plain("first letter dropped (%q)", c)
 	}
-	return fmt.Sprintf(plainEdit+"one letter dropped (%q)", c), true
+	return plain("one letter dropped (%q)", c)
 }
 
 // added handles n = t with one character inserted.
-func added(n, t string) (string, bool) {
+func added(n, t string) (edit, bool) {
 	i := firstDiff(n, t)
 	if n[i+1:] != t[i:] || effectiveLen(t, min(i, len(t)-1)) < minEditLen {
-		return "", false
+		return edit{}, false
 	}
 	c := n[i]
 	switch {
 	case c == '-':
-		return "", false
+		return edit{}, false
 	case i > 0 && n[i-1] == c || i+1 < len(n) && n[i+1] == c:
-		return fmt.Sprintf("letter %q doubled", c), true
+		return slip("letter %q doubled", c)
 	case isDigit(c):
-		return "", false
+		return edit{}, false
 	case atEnd(i, len(n), t, min(i, len(t)-1)):
-		return "", false
+		return edit{}, false
 	}
-	return fmt.Sprintf(plainEdit+"one letter added (%q)", c), true
+	return plain("one letter added (%q)", c)
 }
 
 // changed handles a substitution or a swap of two adjacent characters.
-func changed(n, t string) (string, bool) {
+func changed(n, t string) (edit, bool) {
 	i := firstDiff(n, t)
 	if i == len(n) {
-		return "", false
+		return edit{}, false
 	}
 	if i+1 < len(n) && n[i] == t[i+1] && n[i+1] == t[i] && n[i+2:] == t[i+2:] {
 		if n[i] == '-' || n[i+1] == '-' || effectiveLen(t, i) < minSwapLen {
-			return "", false
+			return edit{}, false
 		}
-		return fmt.Sprintf("letters %q and %q swapped", t[i], t[i+1]), true
+		return slip("letters %q and %q swapped", t[i], t[i+1])
 	}
 	if n[i+1:] != t[i+1:] {
-		return "", false
+		return edit{}, false
 	}
 	a, b := n[i], t[i]
 	switch {
 	case a == '-' || b == '-':
-		return "", false
+		return edit{}, false
 	case lookAlike(a, b):
 		if effectiveLen(t, i) < minGlyphLen {
-			return "", false
+			return edit{}, false
 		}
-		return fmt.Sprintf("look-alike %q for %q", a, b), true
+		return slip("look-alike %q for %q", a, b)
 	case isDigit(a) && isDigit(b) || atEnd(i, len(t), t, i) || effectiveLen(t, i) < minEditLen:
-		return "", false
+		return edit{}, false
 	case isDigit(a) || isDigit(b):
-		return fmt.Sprintf(plainEdit+"%q for %q", a, b), true
+		return plain("%q for %q", a, b)
 	case keyboardAdjacent(a, b):
-		return fmt.Sprintf("keyboard-adjacent %q for %q", a, b), true
+		return slip("keyboard-adjacent %q for %q", a, b)
 	case effectiveLen(t, i) < minChangeLen:
-		return "", false
+		return edit{}, false
 	}
-	return fmt.Sprintf(plainEdit+"one letter changed (%q for %q)", a, b), true
+	return plain("one letter changed (%q for %q)", a, b)
 }
 
 // atEnd reports whether an edit at i of a name of length n is on the first

@@ -169,12 +169,8 @@ func (c *Checker) checkAffixes(col string, consider func(t, how string)) {
 func (c *Checker) checkEdits(n string, consider func(t, how string)) {
 	try := func(key string) {
 		for _, t := range c.edits[key] {
-			how, ok := classify(n, t)
-			if plain, found := strings.CutPrefix(how, plainEdit); found {
-				how, ok = plain, ok && c.rank[t] <= plainTargets
-			}
-			if ok {
-				consider(t, how)
+			if e, ok := classify(n, t); ok && (!e.plain || c.rank[t] <= plainTargets) {
+				consider(t, e.how)
 			}
 		}
 	}
@@ -209,16 +205,14 @@ func (a affix) where() string {
 	return "prefix"
 }
 
-// affixes are the py/python prefixes and suffixes, longest first so that
-// "python3" is stripped whole.
-var affixes = []affix{
-	{"python3", false, true}, {"python", false, true}, {"py3", false, true}, {"py", false, false},
-	{"python3", true, true}, {"python", true, true}, {"py3", true, true}, {"py", true, false},
-}
-
 // base strips one py/python prefix or suffix from a collapsed name and says
 // which; the rest must be long enough to be a name of its own.
 func base(col string) (string, affix, bool) {
+	// Longest first, so that "python3" is stripped whole.
+	affixes := [...]affix{
+		{"python3", false, true}, {"python", false, true}, {"py3", false, true}, {"py", false, false},
+		{"python3", true, true}, {"python", true, true}, {"py3", true, true}, {"py", true, false},
+	}
 	for _, a := range affixes {
 		cut := strings.CutPrefix
 		if a.suffix {
