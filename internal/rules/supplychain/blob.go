@@ -39,7 +39,9 @@ func checkBlob(p *analysis.Pass, c *ast.Constant) {
 // blobKind returns "base64" or "hex" for a literal that is only that
 // alphabet (line breaks aside) and mixes letters and digits, or "".
 func blobKind(s string) string {
-	if strings.Contains(s, "-----BEGIN") || strings.HasPrefix(s, "data:image/") {
+	if strings.Contains(s, "-----BEGIN") || strings.HasPrefix(s, "data:image/") ||
+		strings.HasPrefix(strings.ToUpper(strings.TrimSpace(s)), "FFFFFFFFFFFFFFFF") {
+		// PEM data, data URIs, and RFC 3526/7919 Diffie-Hellman primes.
 		return ""
 	}
 	trimmed := strings.TrimLeft(s, " \t\r\n")

@@ -15,11 +15,12 @@ var InstallTimeNetwork = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{506, 829},
 	Kinds:      []ast.Kind{ast.KindCall},
-	Callees:    tails(nil, networkCalls),
+	Callees:    tails([]string{"connect", "connect_ex", "sendto"}, networkCalls),
 	Run:        runInstallNetwork,
 	Doc: `## What it does
 Flags calls that open a connection or send a request (urllib, requests,
-httpx, urllib3, http.client, socket, ftplib, smtplib, ...) in code that runs
+httpx, urllib3, http.client, a socket's connect or sendto, ftplib, smtplib,
+...) in code that runs
 when the package is installed or imported: the top level of a setup script
 or of a package's __init__.py (including code under if, try and with), the
 methods of an overriding install/develop/egg_info command, and the module
@@ -59,7 +60,19 @@ func runInstallNetwork(p *analysis.Pass, n ast.Node) {
 	if ic.kind == kindOther || !ic.runsAtInstall(c) {
 		return
 	}
-	if qn := p.Model.CalleeName(c); networkCalls[qn] {
+	qn := p.Model.CalleeName(c)
+	switch {
+	case qn == "socket.socket":
+		// Making a socket is not reaching out (test helpers probe for IPv6
+		// this way); connecting it is.
+	case networkCalls[qn]:
 		p.Report(c, qn+" reaches the network "+ic.where())
+	default:
+		if a, ok := c.Func.(*ast.Attribute); ok && qn == "" && ruleConnectsSocket(p.Model, a.Value) {
+			switch a.Attr {
+			case "connect", "connect_ex", "sendto":
+				p.Report(c, "socket."+a.Attr+" reaches the network "+ic.where())
+			}
+		}
 	}
 }

@@ -32,3 +32,8 @@ class Install(install):
 
 requests.packages.urllib3.disable_warnings()
 setup(name="example", cmdclass={"install": Install})
+
+probe = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+probe.close()
+sock = socket.socket()
+sock.connect(("203.0.113.7", 8080))  # want "socket.connect reaches the network at install time"
