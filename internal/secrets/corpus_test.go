@@ -134,3 +134,30 @@ func TestCorpus(t *testing.T) {
 		t.Errorf("precision %.3f, recall %.3f; want 0.95 or more each", precision, recall)
 	}
 }
+
+// TestWriteCorpus writes the expanded corpus, without its marks, to the
+// directory $KRAIT_SECRETS_CORPUS_OUT, to scan it end to end with `krait scan`,
+// and its marks, one "path line mark" a line, to that path + ".marks".
+func TestWriteCorpus(t *testing.T) {
+	out := os.Getenv("KRAIT_SECRETS_CORPUS_OUT")
+	if out == "" {
+		t.Skip("set KRAIT_SECRETS_CORPUS_OUT=DIR to write the expanded corpus")
+	}
+	files, marks := loadCorpus(t)
+	var list strings.Builder
+	for _, m := range marks {
+		list.WriteString(m.rel + " " + strconv.Itoa(m.line) + " " + m.mark + "\n")
+	}
+	if err := os.WriteFile(filepath.Clean(out)+".marks", []byte(list.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for rel, src := range files {
+		path := filepath.Join(out, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
