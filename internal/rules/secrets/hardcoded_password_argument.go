@@ -26,7 +26,8 @@ the password of an ` + "`auth=(user, password)`" + ` pair, as the password of a 
 string (` + "`pyodbc.connect(\"...;UID=sa;PWD=...\")`" + `, ` + "`psycopg2.connect(\"host=db password=...\")`" + `), or as the password parameter of
 well-known APIs: requests' and httpx's HTTPBasicAuth/HTTPDigestAuth, aiohttp.BasicAuth,
 PyMySQL and MySQLdb connect, and ` + "`login(user, password)`" + ` methods (smtplib, ftplib,
-imaplib, poplib), keyring.set_password and LDAP binds. Values that are not secrets
+imaplib, poplib), keyring.set_password, LDAP binds, and the value of a credential-named
+environment variable set with ` + "`os.environ.setdefault`" + ` or ` + "`os.putenv`" + `. Values that are not secrets
 (placeholders, templates, environment references, repeated or sequential characters,
 UUIDs, hashes, paths, URLs) are not reported, nor is a credential-named constant passed
 on (` + "`password=DB_PASSWORD`" + `), which KR301 reports where it is assigned. Confidence follows
@@ -86,6 +87,13 @@ func runHardcodedPasswordArgument(p *analysis.Pass, n ast.Node) {
 				reportArgSecret(p, c, k.Arg, k.Value, "as "+k.Arg+"=")
 			}
 		}
+	}
+	if len(c.Args) == 2 && (ruleutil.CalleeTail(c) == "setdefault" || ruleutil.CalleeTail(c) == "putenv") &&
+		(p.Model.QualifiedNameIs(c.Func, "os.environ.setdefault") || p.Model.QualifiedNameIs(c.Func, "os.putenv")) {
+		if name, ok := p.Model.ConstString(c.Args[0]); ok && filter.Name(name) == filter.Credential {
+			reportArgSecret(p, c, name, c.Args[1], "as the value of "+quoteName(name))
+		}
+		return
 	}
 	for _, a := range c.Args {
 		reportConnectionString(p, a, "in a connection string passed to "+ruleutil.CallLabel(p.Model, c))

@@ -118,6 +118,8 @@ func TestClassify(t *testing.T) {
 		{"rel_path", "private_key", "./secrets/db_password", Path},
 		{"windows_path", "cert", `C:\certs\client.pfx`, Path},
 		{"file_ext", "private_key", "keys/server.pem", Path},
+		{"secret_manager_name", "db_password", "prod/billing/db-password", Path},
+		{"base64_two_slashes", "secret", "aB3k/zQ9d/pW7x", Plausible},
 		{"url", "token_url", "https://auth.example.com/oauth/token", URL},
 		{"url_user_only", "url", "https://git@github.com/org/repo", URL},
 		{"version", "token", "1.2.3", Version},

@@ -168,6 +168,9 @@ func classifyLocation(v string) Class {
 			return Path
 		}
 	}
+	if slashPath(v) {
+		return Path
+	}
 	for _, e := range fileExts {
 		if hasSuffixFold(v, e) && len(v) > len(e) && pathLike(v) {
 			return Path
@@ -472,4 +475,24 @@ func readableWord(w string) bool {
 		}
 	}
 	return caps && len(w) <= 5
+}
+
+// slashPath reports a relative path or a secret manager's name of two or more
+// '/' separators between lowercase names ("prod/billing/db-password"); base64
+// text, which has '/' too, mixes cases.
+func slashPath(v string) bool {
+	seps := 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '/':
+			if i == 0 || v[i-1] == '/' {
+				return false
+			}
+			seps++
+		case isLower(c), isDigit(c), c == '-', c == '_', c == '.':
+		default:
+			return false
+		}
+	}
+	return seps >= 2 && v[len(v)-1] != '/'
 }

@@ -61,3 +61,7 @@ cnxn = pyodbc.connect("Driver={ODBC Driver 18};Server=db;UID=sa;PWD=Sq1-Pr0d-99;
 pg = psycopg2.connect(dsn="host=db user=app password=Pg-Pr0d-2024")  # want `passed as dsn= to psycopg2.connect`
 pg = psycopg2.connect("host=db user=app password=%s" % os.environ["PW"])
 pg = psycopg2.connect("host=db user=app")
+os.environ.setdefault("ANALYTICS_SECRET", "An4lytics-S3cret-K")  # want `as the value of "ANALYTICS_SECRET" to os.environ.setdefault`
+os.putenv("SERVICE_TOKEN", "svc_7a1f4c9e2b8d5a3f")  # want `to os.putenv`
+os.environ.setdefault("ANALYTICS_REGION", "eu-west-1")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
