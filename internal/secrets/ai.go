@@ -36,7 +36,7 @@ var HuggingFaceToken = newRule(ruleSpec{
 
 // AIServiceKey is the rule of the other AI providers' detectors.
 var AIServiceKey = newRule(ruleSpec{
-	code: "KR345", name: "ai-service-api-key", summary: "ai service api key (groq, replicate, perplexity, …) in a file",
+	code: "KR345", name: "ai-service-api-key", summary: "ai service api key (groq, replicate, perplexity…) in a file",
 	severity: analysis.SeverityHigh, confidence: analysis.ConfidenceHigh,
 	what: "API keys of AI and vector-database services with a distinctive format: Groq (`gsk_`), Replicate " +
 		"(`r8_`), Perplexity (`pplx-`), xAI (`xai-`), LangSmith (`lsv2_`), Pinecone (`pcsk_`), Fireworks (`fw_`), " +
