@@ -26,8 +26,8 @@ Flags a class in a setup script (setup.py, or any module that calls
 setuptools' or distutils' setup() at top level) that subclasses the install,
 develop or egg_info command and is passed on, as in cmdclass. The finding is
 high when the class's methods, or the module functions they call, reach the
-network, start a process other than a version or build-flag lookup (git,
-pkg-config, ...), or exec data. Build commands (build_ext, build_py, sdist)
+network, start a downloader, a shell or a command built at run time, or
+exec data. Build commands (build_ext, build_py, sdist)
 are ordinary and not reported.
 
 ## Why is this bad?
@@ -96,7 +96,9 @@ func commandActions(p *analysis.Pass, cmd *command) []string {
 			case networkCalls[qn]:
 				set["reaches the network ("+qn+")"] = true
 			case processCalls[qn]:
-				if prog, _, ok := processLevel(p.Model, c); ok {
+				// Only what install-time-process ranks high: a downloader, a
+				// shell, a command built at run time.
+				if prog, sev, ok := processLevel(p.Model, c); ok && sev == analysis.SeverityHigh {
 					if prog == "" {
 						prog = qn
 					}

@@ -76,6 +76,8 @@ var benignPrograms = map[string]bool{
 	"make": true, "ninja": true, "brew": true, "where": true, "which": true, "lsb_release": true,
 	"rustc": true, "cargo": true, "swig": true, "cython": true, "ldconfig": true, "hipcc": true,
 	"nvidia-smi": true, "python-config": true, "python3-config": true, "sysctl": true,
+	// Front-end builds of Jupyter extensions and web packages.
+	"npm": true, "yarn": true, "jlpm": true, "pnpm": true, "node": true,
 }
 
 // alarmingPrograms are what a dropper runs: downloaders, shells, schedulers.

@@ -62,8 +62,41 @@ func commandProgram(m *semantic.Model, c *ast.Call) (string, bool) {
 	return p, p != ""
 }
 
-// secondArg returns the text of the second element of a command list, or "".
-func secondArg(m *semantic.Model, c *ast.Call) string {
+// projectScript reports whether a script path (its text and expression) is
+// one of the project's own .py files: relative, and not built from a
+// temporary, home or environment directory, where droppers put payloads.
+func projectScript(m *semantic.Model, text string, e ast.Expr) bool {
+	if !strings.HasSuffix(text, ".py") || strings.HasPrefix(text, "/") || strings.HasPrefix(text, "~") {
+		return false
+	}
+	if _, ok := hasAny(text, []string{"tmp", "temp", "appdata", "$"}); ok {
+		return false
+	}
+	outside := false
+	var look func(e ast.Expr, depth int)
+	look = func(e ast.Expr, depth int) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.Call:
+				qn := m.CalleeName(x)
+				if strings.HasPrefix(qn, "tempfile.") || qn == "os.getenv" || qn == "os.path.expanduser" || qn == "os.environ.get" {
+					outside = true
+				}
+			case *ast.Name:
+				if v := bound(m, x); v != nil && depth < maxHops {
+					look(v, depth+1)
+				}
+			}
+			return !outside
+		})
+	}
+	look(e, 0)
+	return !outside
+}
+
+// secondArg returns the text and the expression of the second element of a
+// command list, or "" and nil.
+func secondArg(m *semantic.Model, c *ast.Call) (string, ast.Expr) {
 	first := argOr(c, 0)
 	if v := bound(m, first); v != nil {
 		first = v
@@ -76,9 +109,9 @@ func secondArg(m *semantic.Model, c *ast.Call) string {
 		elts = x.Elts
 	}
 	if len(elts) < 2 {
-		return ""
+		return "", nil
 	}
-	return textOf(m, elts[1])
+	return textOf(m, elts[1]), elts[1]
 }
 
 // processLevel ranks a process call by the program it starts: tools that
@@ -94,8 +127,8 @@ func processLevel(m *semantic.Model, c *ast.Call) (prog string, sev analysis.Sev
 	case prog == "python":
 		// The interpreter running one of the project's own scripts is a build
 		// step (numpy's cythonize); `python -c` runs hidden code.
-		switch second := secondArg(m, c); {
-		case strings.HasSuffix(second, ".py"):
+		switch second, e := secondArg(m, c); {
+		case projectScript(m, second, e):
 			return prog, 0, false
 		case second == "-c":
 			return prog, analysis.SeverityHigh, true

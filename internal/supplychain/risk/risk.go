@@ -48,7 +48,7 @@ type Evidence struct {
 var weights = map[string]float64{
 	"KR801": 1.0,  // known malicious package (OSV MAL-*)
 	"KR802": 0.35, // typosquat name
-	"KR810": 0.55, // install command override
+	"KR810": 0.5,  // install command override
 	"KR811": 0.5,  // network at install/import time
 	"KR812": 0.45, // process at install/import time
 	"KR813": 0.4,  // exec at install/import time

