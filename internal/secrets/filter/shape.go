@@ -361,11 +361,12 @@ func isSequential(v string) bool {
 	if n < 4 {
 		return false
 	}
-	if inSequence(w) {
-		return true
-	}
-	for k := 3; k <= n-3; k++ {
-		if inSequence(w[:k]) && inSequence(w[k:]) {
+	// A prefix that is in no sequence has no longer prefix that is: stop there.
+	for k := 3; k <= n; k++ {
+		if !inSequence(w[:k]) {
+			return false
+		}
+		if k == n || k <= n-3 && inSequence(w[k:]) {
 			return true
 		}
 	}

@@ -15,7 +15,7 @@ import (
 
 // engineCheck runs the hard-coded credential rules over a Python source, as the
 // working-tree scan does.
-func engineCheck(t *testing.T) Check {
+func engineCheck(t testing.TB) Check {
 	engine := analysis.NewEngine(secrets.All())
 	return func(src *analysis.Source) []analysis.Finding {
 		if !strings.HasSuffix(src.Rel, ".py") {

@@ -79,7 +79,7 @@ func Scan(ctx context.Context, repoPath string, opts Options, check Check) ([]an
 	if err != nil {
 		return nil, fmt.Errorf("opening git repository: %w", err)
 	}
-	s := &scanner{repo: repo, opts: opts.withDefaults(), check: check, seen: map[string]int{}}
+	s := &scanner{repo: repo, opts: opts.withDefaults(), check: check, seen: map[string]int{}, checked: map[checkKey][]analysis.Finding{}}
 	iter, err := repo.Log(&git.LogOptions{All: true, Order: git.LogOrderCommitterTime})
 	if err != nil {
 		if errors.Is(err, plumbing.ErrReferenceNotFound) {
@@ -134,6 +134,14 @@ type scanner struct {
 	seen map[string]int
 	// when holds the author time of each finding in found, to keep the oldest.
 	when []time.Time
+	// checked holds check's findings per file version (blob and path), so that a
+	// version that comes back (a merge, a revert) is not checked again.
+	checked map[checkKey][]analysis.Finding
+}
+
+type checkKey struct {
+	blob plumbing.Hash
+	rel  string
 }
 
 // commit checks the files c changed against its first parent (every file for a
@@ -177,14 +185,9 @@ func (s *scanner) commit(ctx context.Context, c *object.Commit) error {
 				return err
 			}
 		}
-		data, err := s.blob(ch.To.TreeEntry.Hash)
-		if err != nil {
+		if err := s.file(c, rel, ch.To.TreeEntry.Hash, old); err != nil {
 			return err
 		}
-		if data == nil {
-			continue // too large or binary
-		}
-		s.file(c, rel, old, data)
 	}
 	return nil
 }
@@ -226,23 +229,35 @@ func (s *scanner) blob(h plumbing.Hash) ([]byte, error) {
 	return data, nil
 }
 
-// file checks one file version and keeps the findings on the lines the commit added.
-func (s *scanner) file(c *object.Commit, rel string, old, data []byte) {
+// file checks the version h of a file and keeps the findings on the lines the
+// commit added to old, the version before.
+func (s *scanner) file(c *object.Commit, rel string, h plumbing.Hash, old []byte) error {
+	data, err := s.blob(h)
+	if err != nil || data == nil {
+		return err // nil data: too large or binary
+	}
 	added := addedLines(old, data)
 	if len(added) == 0 {
-		return
+		return nil
 	}
 	p := rel
 	if s.opts.PathOf != nil {
 		p = s.opts.PathOf(rel)
 	}
-	for _, f := range s.check(&analysis.Source{Path: p, Rel: rel, Data: data}) {
+	key := checkKey{h, rel}
+	fs, ok := s.checked[key]
+	if !ok {
+		fs = s.check(&analysis.Source{Path: p, Rel: rel, Data: data})
+		s.checked[key] = fs
+	}
+	for _, f := range fs {
 		if !touches(added, f.Line, f.EndLine) {
 			continue
 		}
 		f.Path = p
 		s.add(c, rel, f)
 	}
+	return nil
 }
 
 // touches reports whether a finding on lines line..end has an added line.

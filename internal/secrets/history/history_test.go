@@ -19,14 +19,14 @@ import (
 
 // testRepo builds a repository in a temporary directory, one commit at a time.
 type testRepo struct {
-	t    *testing.T
+	t    testing.TB
 	dir  string
 	repo *git.Repository
 	wt   *git.Worktree
 	day  int
 }
 
-func newRepo(t *testing.T) *testRepo {
+func newRepo(t testing.TB) *testRepo {
 	t.Helper()
 	dir := t.TempDir()
 	repo, err := git.PlainInit(dir, false)
@@ -165,9 +165,17 @@ func TestScanBranchesAndMerges(t *testing.T) {
 	if err := r.repo.Storer.SetReference(plumbing.NewHashReference("refs/heads/wip", orphan)); err != nil {
 		t.Fatal(err)
 	}
-	got, err := Scan(context.Background(), r.dir, Options{}, fakeCheck)
+	calls := map[string]int{}
+	counting := func(src *analysis.Source) []analysis.Finding {
+		calls[src.Rel]++
+		return fakeCheck(src)
+	}
+	got, err := Scan(context.Background(), r.dir, Options{}, counting)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if calls["b.env"] != 1 {
+		t.Errorf("b.env checked %d times, want once: the merge brings the same version", calls["b.env"])
 	}
 	byPath := map[string]plumbing.Hash{}
 	for _, b := range briefs(got) {
