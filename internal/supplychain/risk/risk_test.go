@@ -125,6 +125,21 @@ func TestRoots(t *testing.T) {
 	}
 }
 
+func TestRootsAbsolute(t *testing.T) {
+	root := Roots([]string{"/scan/a/x.py", "/scan/b/c/y.py", "/scan/top.py", "/scan/proj/setup.py", "/scan/proj/p/__init__.py"})
+	tests := []struct{ path, want string }{
+		{"/scan/a/x.py", "/scan/a"},
+		{"/scan/b/c/y.py", "/scan/b"},
+		{"/scan/top.py", "/scan"},
+		{"/scan/proj/p/__init__.py", "/scan/proj"},
+	}
+	for _, tt := range tests {
+		if got := root(tt.path); got != tt.want {
+			t.Errorf("root(%q) = %q, want %q", tt.path, got, tt.want)
+		}
+	}
+}
+
 func TestGrouping(t *testing.T) {
 	findings := []analysis.Finding{
 		f("KR811", high, "a/setup.py", 3), f("KR814", high, "a/a/__init__.py", 2),

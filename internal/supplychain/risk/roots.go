@@ -22,12 +22,24 @@ var archiveSuffixes = []string{".whl", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", "
 //     site-packages or dist-packages, is an installation: each of its
 //     entries (a top-level package, module or .pth file) is a root.
 //  4. Otherwise the file's first path component is the root ("." for a file
-//     at the top): a scan of a directory of packages.
+//     at the top): a scan of a directory of packages. Absolute paths count
+//     their components from the deepest directory common to all the
+//     absolute paths given, the scan root.
 func Roots(paths []string) func(string) string {
 	projects := map[string]bool{}
 	sites := map[string]bool{}
+	common := ""
+	first := true
 	for _, p := range paths {
 		p = clean(p)
+		if strings.HasPrefix(p, "/") {
+			dir := path.Dir(p)
+			if first {
+				common, first = dir, false
+			} else {
+				common = commonDir(common, dir)
+			}
+		}
 		dir, base := path.Split(p)
 		dir = strings.TrimSuffix(dir, "/")
 		if dir == "" {
@@ -67,11 +79,30 @@ func Roots(paths []string) func(string) string {
 				return strings.Join(parts[:i+1], "/")
 			}
 		}
+		if strings.HasPrefix(p, "/") && common != "" {
+			rest := strings.TrimPrefix(strings.TrimPrefix(p, common), "/")
+			if i := strings.IndexByte(rest, '/'); i >= 0 {
+				return path.Join(common, rest[:i])
+			}
+			return common
+		}
 		if len(parts) == 1 {
 			return "."
 		}
 		return parts[0]
 	}
+}
+
+// commonDir returns the deepest directory that holds both a and b.
+func commonDir(a, b string) string {
+	for a != b {
+		if len(a) > len(b) {
+			a = path.Dir(a)
+		} else {
+			b = path.Dir(b)
+		}
+	}
+	return a
 }
 
 func clean(p string) string {
