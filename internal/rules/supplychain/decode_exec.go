@@ -67,12 +67,11 @@ func runDecodeExec(p *analysis.Pass, n ast.Node) {
 	if arg == nil {
 		return
 	}
-	if qn == "builtins.compile" && nestedInExec(p, c) {
+	d := decoded(p.Model, arg)
+	if d == nil || qn == "builtins.compile" && nestedInExec(p, c) {
 		return
 	}
-	if d := decoded(p.Model, arg); d != nil {
-		p.Report(c, qn+" runs data decoded with "+decoderName(p, d))
-	}
+	p.Report(c, qn+" runs data decoded with "+decoderName(p, d))
 }
 
 // decoderName names a decoder call for a message.
