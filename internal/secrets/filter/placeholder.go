@@ -1,5 +1,10 @@
 package filter
 
+import (
+	"bytes"
+	"strings"
+)
+
 // normBuf holds a value lowercased with everything but letters and digits removed.
 type normBuf struct {
 	b    [64]byte
@@ -136,12 +141,7 @@ func sameNormalized(w []byte, name string) bool {
 }
 
 func containsBytes(w []byte, sub string) bool {
-	for i := 0; i+len(sub) <= len(w); i++ {
-		if string(w[i:i+len(sub)]) == sub {
-			return true
-		}
-	}
-	return false
+	return bytes.Contains(w, []byte(sub))
 }
 
 // isMask reports values made only of mask characters: "xxxx-xxxx", "****", "•••", "???".
@@ -193,14 +193,7 @@ func containsRun(v string, c byte, n int) bool {
 // hasUpperExample reports the capital EXAMPLE that marks AWS-style documentation keys.
 func hasUpperExample(v string) bool { return containsString(v, "EXAMPLE") }
 
-func containsString(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
-}
+func containsString(s, sub string) bool { return strings.Contains(s, sub) }
 
 // classifyIndirect recognises values that point elsewhere for the secret:
 // templates and environment or configuration lookups.
@@ -294,14 +287,7 @@ func hasDigitRun(s string, n int) bool {
 	return false
 }
 
-func indexString(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	return -1
-}
+func indexString(s, sub string) int { return strings.Index(s, sub) }
 
 func indexByteFrom(s string, c byte, from int) int {
 	for i := from; i < len(s); i++ {

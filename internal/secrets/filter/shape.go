@@ -1,5 +1,7 @@
 package filter
 
+import "strings"
+
 // Documentation example keys, split so that secret scanners do not take this
 // file for a leak.
 var knownExamples = [...]string{
@@ -403,6 +405,9 @@ var regexMarks = [...]string{`\w`, `\d`, `\s`, `\W`, `\D`, `\S`, `\b`, `(?=`, `(
 func isRegex(v string) bool {
 	if len(v) > 2 && v[0] == '^' && v[len(v)-1] == '$' {
 		return true
+	}
+	if !strings.ContainsAny(v, `\([.]`) {
+		return false // every mark has one of these
 	}
 	for _, m := range regexMarks {
 		if containsString(v, m) {
