@@ -21,7 +21,7 @@ func loadTree(tb testing.TB, a *Analyzer, dir string) ([]analysis.Source, int64)
 			return nil
 		}
 		if d.IsDir() {
-			if d.Name() == "__pycache__" || d.Name() == "site-packages" {
+			if d.Name() == "__pycache__" || d.Name() == "site-packages" && path != dir {
 				return filepath.SkipDir
 			}
 			return nil
@@ -61,14 +61,18 @@ func BenchmarkSecretsStdlib(b *testing.B) {
 	}
 }
 
-// TestStdlibFindings scans the standard library and lists what it finds, for
-// review: the tree holds test keys and certificates, but few real secrets, so a
-// large count means a noisy detector.
-func TestStdlibFindings(t *testing.T) {
-	if os.Getenv("KRAIT_SECRETS_STDLIB") == "" {
-		t.Skip("set KRAIT_SECRETS_STDLIB=1 to list the standard library's findings")
+// TestTreeFindings scans a tree ($KRAIT_SECRETS_TREE, or "stdlib" for the
+// standard library) and lists what it finds, for review: such trees hold test
+// keys and certificates but few real secrets, so a large count means a noisy
+// detector.
+func TestTreeFindings(t *testing.T) {
+	dir := os.Getenv("KRAIT_SECRETS_TREE")
+	if dir == "" {
+		t.Skip("set KRAIT_SECRETS_TREE=DIR (or stdlib) to list a tree's findings")
 	}
-	dir := analysistest.Stdlib(t)
+	if dir == "stdlib" {
+		dir = analysistest.Stdlib(t)
+	}
 	a := New(Options{})
 	srcs, _ := loadTree(t, a, dir)
 	n := 0

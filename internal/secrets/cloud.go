@@ -73,7 +73,7 @@ var AlibabaKey = newRule(ruleSpec{
 
 var (
 	awsKeyIDRe      = regexp.MustCompile(`\b((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})\b`)
-	awsSecretRe     = assignedTo(`(?:aws|secret_?access_?key)`, `[A-Za-z0-9/+]{40}`)
+	awsSecretRe     = assignedTo(`(?:aws[\w.\-]{0,20}?secret|secret_?access_?key)`, `[A-Za-z0-9/+]{40}`)
 	awsSessionRe    = assignedTo(`aws_?session_?token`, `[A-Za-z0-9/+=]{100,}`)
 	awsMWSRe        = regexp.MustCompile(`\bamzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b`)
 	gcpAPIKeyRe     = regexp.MustCompile(`\b(AIza[0-9A-Za-z_\-]{35})(?:[^0-9A-Za-z_\-]|$)`)
@@ -131,7 +131,7 @@ func cloudDetectors() []*detector {
 			kind: "aws-secret-access-key", provider: "AWS", what: "secret access key", rule: AWSCredentials,
 			keywords: []string{"aws", "secret_access_key", "secretaccesskey"}, re: awsSecretRe, validate: entropic,
 			tp: []string{`AWS_SECRET_ACCESS_KEY={b:40}`, `aws_secret_access_key = "{b:40}"`, `"SecretAccessKey": "{b:40}"`},
-			fp: []string{`aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`, `AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}`, `aws_secret_access_key = "{b:39}"`, `AWS_REGION=eu-west-1`},
+			fp: []string{`aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`, `"Policy": "arn:aws:iam::aws:policy/AWSApplicationMigrationFullAccess"`, `AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}`, `aws_secret_access_key = "{b:39}"`, `AWS_REGION=eu-west-1`},
 		},
 		{
 			kind: "aws-session-token", provider: "AWS", what: "session token", rule: AWSCredentials,

@@ -21,6 +21,9 @@ const (
 	// kindNotebook is a Jupyter notebook: JSON whose strings hold the cells'
 	// Python lines and outputs, which get the name checks too.
 	kindNotebook
+	// kindCode is source code in a language other than Python: string
+	// literals bound to secret-like names get the name checks too.
+	kindCode
 	// kindLock is a lock file: its hashes are high-entropy by design, so it gets
 	// the provider patterns only.
 	kindLock
@@ -47,7 +50,15 @@ var configExts = map[string]bool{
 	".toml": true, ".yaml": true, ".yml": true, ".json": true, ".json5": true, ".properties": true,
 	".tf": true, ".tfvars": true, ".hcl": true, ".sh": true, ".bash": true, ".zsh": true,
 	".ksh": true, ".fish": true, ".envrc": true, ".npmrc": true, ".pypirc": true, ".netrc": true,
-	".pgpass": true,
+	".pgpass": true, ".txt": true, ".xml": true, ".plist": true, ".cnf.dist": true,
+}
+
+// codeExts are source languages whose string literals the name checks read.
+var codeExts = map[string]bool{
+	".js": true, ".mjs": true, ".cjs": true, ".jsx": true, ".ts": true, ".tsx": true, ".vue": true,
+	".svelte": true, ".rb": true, ".go": true, ".java": true, ".kt": true, ".kts": true, ".scala": true,
+	".groovy": true, ".gradle": true, ".php": true, ".cs": true, ".swift": true, ".rs": true, ".lua": true,
+	".pl": true, ".r": true, ".jl": true, ".dart": true, ".ex": true, ".exs": true, ".ps1": true,
 }
 
 // lockNames are lock files; their hash fields are not secrets.
@@ -75,6 +86,8 @@ func kindOf(rel string, python bool) (fileKind, bool) {
 		return kindNotebook, true
 	case ext == ".py" || ext == ".pyi" || ext == ".pyw":
 		return kindPython, true
+	case codeExts[ext]:
+		return kindCode, true
 	case configExts[ext], base == ".env" || strings.HasPrefix(base, ".env."), strings.HasSuffix(base, ".env"),
 		strings.HasPrefix(base, "dockerfile"), strings.HasSuffix(base, ".dockerfile"),
 		strings.HasPrefix(base, "docker-compose"), base == "compose.yaml", base == "compose.yml",

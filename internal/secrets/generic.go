@@ -40,6 +40,15 @@ var HighEntropySecret = newRule(ruleSpec{
 // mysql -p'…'.
 var flagRe = regexp.MustCompile(`(?:^|\s)(?:--([a-zA-Z][\w-]*)[= ]|-e\s+([A-Za-z_][A-Za-z0-9_]*)=|mysql[^|;&]*\s-(p))["']?([^\s"'$\x60]{4,})`)
 
+// xmlElementRe finds <password>…</password> in XML configuration (Maven
+// settings, .NET app.config); the test that both names agree is in the code,
+// as the expression cannot refer back. xmlAttrRe finds <add key="ApiKey"
+// value="…"/>.
+var (
+	xmlElementRe = regexp.MustCompile(`<([A-Za-z_][\w.\-]*)>([^<>\s][^<>]{2,255})</([A-Za-z_][\w.\-]*)>`)
+	xmlAttrRe    = regexp.MustCompile(`\bkey="([^"]{2,64})"\s+value="([^"]{1,255})"`)
+)
+
 // assignment is a name bound to a literal on one line of a configuration file.
 type assignment struct {
 	name    string
@@ -175,7 +184,8 @@ func keyContext(name string) bool {
 	if strings.HasSuffix(l, "id") || strings.HasSuffix(l, "ids") {
 		return false
 	}
-	for _, w := range [...]string{"key", "salt", "seed", "hmac", "signature", "cred", "cookie", "session", "jwt", "bearer", "cipher", "nonce", "license"} {
+	for _, w := range [...]string{"salt", "seed", "hmac", "signature", "signing", "cred", "jwt", "bearer", "cipher",
+		"encrypt", "decrypt", "master", "private", "license"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -225,6 +235,14 @@ func (s *scan) configLine(line string, at int, pending string) string {
 		}
 		s.judgeValue(name, line[m[8]:m[9]], at+m[8])
 	}
+	for _, m := range xmlElementRe.FindAllStringSubmatchIndex(line, -1) {
+		if line[m[2]:m[3]] == line[m[6]:m[7]] {
+			s.judgeValue(line[m[2]:m[3]], line[m[4]:m[5]], at+m[4])
+		}
+	}
+	for _, m := range xmlAttrRe.FindAllStringSubmatchIndex(line, -1) {
+		s.judgeValue(line[m[2]:m[3]], line[m[4]:m[5]], at+m[4])
+	}
 	a, ok := parseAssignment(line)
 	if !ok {
 		return pending
@@ -260,9 +278,12 @@ func (s *scan) netrc(line string, at int) {
 func (s *scan) judgeValue(name, value string, at int) {
 	cls := filter.Classify(name, value)
 	secretName := filter.IsSecretName(name)
-	// Many services issue UUIDs as API keys: under a credential's name one is
-	// one, anywhere else it is an identifier.
-	if cls != filter.Plausible && !(cls == filter.UUID && secretName && randomish(value)) {
+	// Many services issue UUIDs as API keys: under a key's or a secret's name
+	// one is one; anywhere else (a ClientRequestToken) it is an identifier.
+	if cls != filter.Plausible && !(cls == filter.UUID && secretName && keyName(name) && randomish(value)) {
+		return
+	}
+	if secretName && wordValue(name, value) || strings.HasPrefix(value, "arn:") || strings.HasPrefix(value, "urn:") {
 		return
 	}
 	if decoded, ok := decodedBase64(value); ok && filter.Classify(name, decoded) != filter.Plausible {
@@ -289,6 +310,29 @@ func (s *scan) judgeValue(name, value string, at int) {
 			start: at, end: at + len(value), confidence: analysis.ConfidenceLow, rank: 1<<20 + 1,
 		})
 	}
+}
+
+// keyName reports names of keys and secrets rather than of tokens in general.
+func keyName(name string) bool {
+	l := strings.ToLower(name)
+	return strings.Contains(l, "key") || strings.Contains(l, "secret") || strings.Contains(l, "auth") || strings.Contains(l, "access")
+}
+
+// wordValue reports a single word of letters bound to a name that is not a
+// password's: "Marker" as an input_token, "Position" as a key, are field names
+// and enum values; a word bound to a password is a (weak) password.
+func wordValue(name, value string) bool {
+	if len(value) >= 16 {
+		return false
+	}
+	for i := 0; i < len(value); i++ {
+		c := value[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	l := strings.ToLower(name)
+	return !strings.Contains(l, "pass") && !strings.Contains(l, "pwd")
 }
 
 // decodedBase64 decodes a padded base64 value into printable text, as a

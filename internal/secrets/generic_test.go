@@ -63,6 +63,14 @@ func TestGenericConfig(t *testing.T) {
 		{"flags", "deploy.sh", "mysql -u root -pPq7mZ2xLr9Wd shop < dump.sql\ndocker run -e DB_PASSWORD=Pq7mZ2xLr9Wd app\nhelm install --set x=1 --db-password=Pq7mZ2xLr9Wd app\ncli --token \"$TOKEN\" --password-file /run/pw\n",
 			[]want{{"KR380", 1, "password"}, {"KR380", 2, "DB_PASSWORD"}, {"KR380", 3, "db-password"}}},
 		{"uuid_api_key", ".env", "API_KEY=6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\nREQUEST_ID=6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\n", []want{{"KR380", 1, "API_KEY"}}},
+		{"xml", "settings.xml", "<server>\n  <id>nexus</id>\n  <password>Pq7mZ2xLr9Wd</password>\n</server>\n<add key=\"ApiToken\" value=\"Zk2Lq9Wm4Xr7Pn3B\"/>\n",
+			[]want{{"KR380", 3, "password"}, {"KR380", 5, "ApiToken"}}},
+		{"javascript", "web/src/api.js", "const apiKey = \"Zk2Lq9Wm4Xr7Pn3B\";\nconst passwordLabel = \"Enter your password\";\n// const token = \"Zk2Lq9Wm4Xr7Pn3B\";\nconst password = process.env.PASSWORD;\n",
+			[]want{{"KR380", 1, "apiKey"}}},
+		{"go", "cmd/main.go", "token := \"Zk2Lq9Wm4Xr7Pn3B\"\nif password == \"Zk2Lq9Wm4Xr7Pn3B\" {\n", []want{{"KR380", 1, "token"}}},
+		{"cache_key_is_not_a_secret", "config.yaml", "cache_key: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b\n", nil},
+		{"request_tokens_and_words", "data.json", "{\"input_token\": \"Marker\", \"ClientRequestToken\": \"6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\"}\n\"api_key\": \"Position\"\n\"password\": \"letmein\"\n",
+			[]want{{"KR380", 3, "password"}}},
 		{"template_file", ".env.example", "DB_PASSWORD=Xk9mP2vQ7rTz\n", []want{{"KR380", 1, "DB_PASSWORD"}}},
 	}
 	for _, tt := range tests {

@@ -10,7 +10,7 @@ import (
 // codeBindingRe finds a name bound to a string literal in a line of Python code:
 // `password = "…"`, `connect(password="…")`, `{"api_key": "…"}`,
 // `os.environ["TOKEN"] = "…"`.
-var codeBindingRe = regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_]*)["']?\]?\s*[:=]\s*[bru]?(["'])([^"'\\\n]{1,512})["']`)
+var codeBindingRe = regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_]*)["']?\]?\s*(?::=|=>|[:=])\s*[bru]?(["'])([^"'\\\n]{1,512})["']`)
 
 // notebook checks the code and outputs of a Jupyter notebook. nbformat writes
 // one JSON string per line of a cell, so each file line that is a JSON string
@@ -56,5 +56,32 @@ func (s *scan) notebookLine(raw string, at int) {
 			continue // escaped in the file; the value is not where a finding could point
 		}
 		s.judgeValue(name, value, at+off)
+	}
+}
+
+// code checks the lines of a source file in a language other than Python for
+// string literals bound to secret-like names: `const apiKey = "…"`,
+// `password: "…"`, `token := "…"`.
+func (s *scan) code() {
+	if !s.enabled(GenericSecret.Code) && !s.enabled(HighEntropySecret.Code) {
+		return
+	}
+	for at := 0; at < len(s.data); {
+		end := bytes.IndexByte(s.data[at:], '\n')
+		if end < 0 {
+			end = len(s.data)
+		} else {
+			end += at
+		}
+		if end-at <= maxWindow {
+			line := string(s.data[at:end])
+			t := strings.TrimSpace(line)
+			if !strings.HasPrefix(t, "//") && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "*") && !strings.HasPrefix(t, "/*") {
+				for _, m := range codeBindingRe.FindAllStringSubmatchIndex(line, -1) {
+					s.judgeValue(line[m[2]:m[3]], line[m[6]:m[7]], at+m[6])
+				}
+			}
+		}
+		at = end + 1
 	}
 }

@@ -108,6 +108,8 @@ func (a *Analyzer) Check(src *analysis.Source, enabled func(code string) bool) [
 			s.config()
 		case kindNotebook:
 			s.notebook()
+		case kindCode:
+			s.code()
 		}
 	}
 	if len(s.found) == 0 {

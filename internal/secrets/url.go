@@ -61,6 +61,7 @@ func urlDetectors() []*detector {
 				`url = "https://user:{A:16}@example.com/path"`,
 				`see https://docs.python.org/3/library/urllib.parse.html`,
 				`url = "postgres://%s:%s@%s/%s" % (u, p, h, d)`,
+				`MultiHostUrl("https://foo.com:123,foo.com:456@bar.com/path")`,
 			},
 		},
 		{
@@ -99,6 +100,9 @@ func urlPassword(m []string) (analysis.Confidence, bool) {
 	user, pass, host := m[1], m[2], strings.ToLower(m[3])
 	if pass == "" || strings.EqualFold(user, pass) || strings.ContainsAny(pass[:1], "$%{<*") {
 		return 0, false
+	}
+	if strings.Contains(user, ".") && pass[0] >= '0' && pass[0] <= '9' && strings.ContainsAny(pass, ",") {
+		return 0, false // a host list, host:port,host:port@host
 	}
 	switch filter.Classify("password", pass) {
 	case filter.Plausible, filter.UUID:
