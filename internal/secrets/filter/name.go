@@ -20,7 +20,8 @@ const (
 // word is the head of the compound, so "password_reset_url" is a URL,
 // "DB_PASSWORD" and "stripeSecretKey" are credentials and "NextToken" is a
 // cursor. Besides the Python rules' classifier (ruleutil.SecretName), a name
-// ending in the word "auth" (basic_auth, REDIS_AUTH) is a credential.
+// ending in the word "auth" (basic_auth, REDIS_AUTH) or in "key" after a word
+// such as consumer or webhook (CONSUMER_KEY) is a credential.
 func Name(name string) NameKind {
 	if containsString(name, "::") {
 		return NotSecret // a type name: "AWS::IAM::AccessKey"
@@ -31,10 +32,31 @@ func Name(name string) NameKind {
 	case ruleutil.SigningKeyName:
 		return SigningKey
 	}
-	if authName(name) {
+	if authName(name) || keyName(name) {
 		return Credential
 	}
 	return NotSecret
+}
+
+// keyName reports names whose last word is "key" after a word that makes it a
+// credential the Python rules' classifier does not list: CONSUMER_KEY,
+// WEBHOOK_KEY, deployKey. A license or product key is not a credential.
+func keyName(name string) bool {
+	if len(name) < 6 || !hasFold(name, "key") {
+		return false
+	}
+	var buf [maxNameWords]string
+	w := ruleutil.SplitName(name, buf[:0])
+	n := len(w)
+	if n < 2 || n > 4 || w[n-1] != "key" {
+		return false
+	}
+	switch w[n-2] {
+	case "client", "consumer", "webhook", "deploy", "admin", "root", "integration", "partner",
+		"merchant", "write", "gateway", "payment", "bot":
+		return true
+	}
+	return false
 }
 
 // IsSecretName reports whether Name finds a credential or a signing key.
