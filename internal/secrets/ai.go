@@ -51,10 +51,11 @@ var (
 	openaiPlainRe   = regexp.MustCompile(`\b(sk-[A-Za-z0-9]{48})\b`)
 	anthropicRe     = regexp.MustCompile(`\b(sk-ant-(?:api|sid)\d{2}-[A-Za-z0-9_\-]{32,})`)
 	anthropicAdmRe  = regexp.MustCompile(`\b(sk-ant-admin\d{2}-[A-Za-z0-9_\-]{32,})`)
-	hfTokenRe       = regexp.MustCompile(`\b(hf_[A-Za-z0-9]{34,40})\b`)
+	hfTokenRe       = regexp.MustCompile(`\b(hf_[A-Za-z0-9]{30,40})\b`)
 	hfOrgRe         = regexp.MustCompile(`\b(api_org_[A-Za-z0-9]{34})\b`)
-	groqRe          = regexp.MustCompile(`\b(gsk_[A-Za-z0-9]{52})\b`)
-	replicateRe     = regexp.MustCompile(`\b(r8_[A-Za-z0-9]{37})\b`)
+	groqRe          = regexp.MustCompile(`\b(gsk_[A-Za-z0-9]{48,56})\b`)
+	replicateRe     = regexp.MustCompile(`\b(r8_[A-Za-z0-9]{30,40})\b`)
+	openaiCtxRe     = regexp.MustCompile(`\b(sk-[A-Za-z0-9_\-]{20,160})`)
 	perplexityRe    = regexp.MustCompile(`\b(pplx-[A-Za-z0-9]{48})\b`)
 	xaiRe           = regexp.MustCompile(`\b(xai-[A-Za-z0-9]{80})\b`)
 	langsmithRe     = regexp.MustCompile(`\b(lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10})\b`)
@@ -85,6 +86,12 @@ func aiDetectors() []*detector {
 			keywords: []string{"sk-"}, re: openaiPlainRe, validate: entropic, confidence: analysis.ConfidenceMedium,
 			tp: []string{`openai.api_key = "sk-{A:48}"`},
 			fp: []string{`openai.api_key = "sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"`, `"sk-{A:47}"`},
+		},
+		{
+			kind: "openai-key-in-context", provider: "OpenAI", what: "API key", rule: OpenAIKey,
+			keywords: []string{"openai", "deepseek"}, re: openaiCtxRe, validate: entropic, confidence: analysis.ConfidenceMedium,
+			tp: []string{`OPENAI_API_KEY=sk-{A:32}`, `client = OpenAI(api_key="sk-{h:32}")`},
+			fp: []string{`OPENAI_API_KEY=sk-...`, `openai_model = "sk-learn-is-not-a-key"`},
 		},
 		simple("huggingface-token", "Hugging Face", "access token", HuggingFaceToken, "hf_", hfTokenRe,
 			`HF_TOKEN=hf_{A:34}`, `from huggingface_hub import hf_hub_download`),

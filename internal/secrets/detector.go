@@ -41,6 +41,10 @@ type detector struct {
 	provide func(groups []string) string
 	// severity overrides the rule's severity when set: a Stripe test key.
 	severity analysis.Severity
+	// wholeFile detectors run once on the whole file when one of their
+	// keywords occurs anywhere in it: a Discord bot token is bound to any name
+	// in a file that imports discord.
+	wholeFile bool
 	// multiline detectors (private keys) run on the file from the keyword's line
 	// on, rather than on the line alone.
 	multiline bool

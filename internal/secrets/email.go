@@ -54,7 +54,7 @@ var EmailServiceKey = newRule(ruleSpec{
 var (
 	twilioKeyRe   = regexp.MustCompile(`\b(SK[0-9a-fA-F]{32})\b`)
 	twilioTokenRe = assignedTo(`twilio[\w.\-]{0,20}?(?:auth|token|secret)`, `[0-9a-f]{32}`)
-	sendgridRe    = regexp.MustCompile(`\b(SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})(?:[^A-Za-z0-9_\-]|$)`)
+	sendgridRe    = regexp.MustCompile(`\b(SG\.[A-Za-z0-9_\-]{16,32}\.[A-Za-z0-9_\-]{16,64})(?:[^A-Za-z0-9_\-]|$)`)
 	mailgunKeyRe  = regexp.MustCompile(`\b(key-[0-9a-f]{32})\b`)
 	mailgunNewRe  = regexp.MustCompile(`\b([0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})\b`)
 	mailchimpRe   = regexp.MustCompile(`\b([0-9a-f]{32}-us[0-9]{1,2})\b`)
@@ -67,8 +67,8 @@ func emailDetectors() []*detector {
 	return []*detector{
 		{
 			kind: "twilio-api-key", provider: "Twilio", what: "API key", rule: TwilioCredentials,
-			keywords: []string{"twilio", "api_key_sid", "apikeysid"}, re: twilioKeyRe, validate: entropic,
-			tp: []string{"TWILIO_API_KEY=SK{h:32}"},
+			keywords: []string{"twilio"}, wholeFile: true, re: twilioKeyRe, validate: entropic,
+			tp: []string{"TWILIO_API_KEY=SK{h:32}", "from twilio.rest import Client\nclient = Client(\"SK{h:32}\", secret, sid)"},
 			fp: []string{"TWILIO_API_KEY=SK00000000000000000000000000000000", "checksum = 'SK{h:32}'"},
 		},
 		{

@@ -55,7 +55,7 @@ var (
 	pkcs8KeyRe     = pemRe("PRIVATE KEY")
 	pgpKeyRe       = pemRe("PGP PRIVATE KEY BLOCK")
 	sshcomKeyRe    = regexp.MustCompile(`---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----((?:[^-]|-[^-])*?)---- END SSH2 ENCRYPTED PRIVATE KEY ----`)
-	puttyKeyRe     = regexp.MustCompile(`PuTTY-User-Key-File-\d: [^\r\n]*(?:\r?\n|\\r?\\n)(?:[^\r\n\\]*(?:\r?\n|\\r?\\n)){0,8}?Private-Lines: \d+(?:\r?\n|\\r?\\n)((?:[A-Za-z0-9+/=]+(?:\r?\n|\\r?\\n))+)Private-MAC`)
+	puttyKeyRe     = regexp.MustCompile(`PuTTY-User-Key-File-\d: [^\r\n]*(?:\r?\n|\\r?\\n)(?:[^\r\n\\]*(?:\r?\n|\\r?\\n)){0,40}?Private-Lines: \d+(?:\r?\n|\\r?\\n)((?:[A-Za-z0-9+/=]+(?:\r?\n|\\r?\\n))+)Private-MAC`)
 	jwtRe          = regexp.MustCompile(`\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})`)
 	ageKeyRe       = regexp.MustCompile(`\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b`)
 )
@@ -133,7 +133,10 @@ func keyDetectors() []*detector {
 		{
 			kind: "putty-private-key", what: "PuTTY private key", rule: PrivateKey,
 			keywords: []string{"putty-user-key-file-"}, re: puttyKeyRe, multiline: true, validate: keyBody,
-			tp: []string{"PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: k\nPublic-Lines: 2\n{b:64}\n{b:8}\nPrivate-Lines: 1\n{b:64}\nPrivate-MAC: {h:64}\n"},
+			tp: []string{
+				"PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: k\nPublic-Lines: 2\n{b:64}\n{b:8}\nPrivate-Lines: 1\n{b:64}\nPrivate-MAC: {h:64}\n",
+				"PuTTY-User-Key-File-2: ssh-rsa\r\nEncryption: none\r\nComment: rsa-key\r\nPublic-Lines: 6\r\n{b:64}\r\n{b:64}\r\n{b:64}\r\n{b:64}\r\n{b:64}\r\n{b:20}\r\nPrivate-Lines: 3\r\n{b:64}\r\n{b:64}\r\n{b:32}\r\nPrivate-MAC: {h:40}\r\n",
+			},
 			fp: []string{"PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 2\n"},
 		},
 		{

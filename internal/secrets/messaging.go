@@ -1,7 +1,9 @@
 package secrets
 
 import (
+	"encoding/base64"
 	"regexp"
+	"strings"
 
 	"github.com/kraitsec/krait/internal/analysis"
 )
@@ -44,13 +46,13 @@ var TwitchToken = newRule(ruleSpec{
 })
 
 var (
-	slackBotRe     = regexp.MustCompile(`\b(xoxb-[0-9]{10,13}-[0-9]{10,13}-[a-zA-Z0-9]{24,34})\b`)
-	slackUserRe    = regexp.MustCompile(`\b(xox[pe]-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-zA-Z0-9]{28,34})\b`)
+	slackBotRe     = regexp.MustCompile(`\b(xoxb-[0-9]{8,14}-[0-9]{8,14}-[a-zA-Z0-9]{20,40})\b`)
+	slackUserRe    = regexp.MustCompile(`\b(xox[pe]-[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[a-zA-Z0-9]{24,40})\b`)
 	slackAppRe     = regexp.MustCompile(`\b(xapp-\d-[A-Z0-9]{9,12}-\d{10,14}-[a-z0-9]{60,70})\b`)
 	slackLegacyRe  = regexp.MustCompile(`\b(xox[ars]-(?:\d+-)+[a-zA-Z0-9]{20,})`)
 	slackHookRe    = regexp.MustCompile(`(?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/([A-Za-z0-9+/]{43,56})`)
 	discordBotRe   = regexp.MustCompile(`(?:^|[^A-Za-z0-9_\-.])([MNO][A-Za-z0-9_\-]{23,25}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38})(?:[^A-Za-z0-9_\-.]|$)`)
-	discordHookRe  = regexp.MustCompile(`https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d{17,20}/([A-Za-z0-9_\-]{60,70})`)
+	discordHookRe  = regexp.MustCompile(`https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d{17,20}/([A-Za-z0-9_\-]{50,80})`)
 	telegramRe     = regexp.MustCompile(`(?:^|[^0-9A-Za-z])(\d{8,10}:[A-Za-z0-9_\-]{35})(?:[^A-Za-z0-9_\-]|$)`)
 	twitchSecretRe = assignedTo(`twitch`, `[a-z0-9]{30}`)
 )
@@ -69,6 +71,26 @@ func telegramToken(tok, _ string) (analysis.Confidence, bool) {
 		c = analysis.ConfidenceMedium
 	}
 	return c, true
+}
+
+// discordToken rates a bot token: its first part is the bot's id, a number, in
+// base64; a made-up token in a file that uses Discord still needs a random look.
+func discordToken(tok, _ string) (analysis.Confidence, bool) {
+	id, _, _ := cutByte(tok, '.')
+	if b, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(id, "=")); err == nil && len(b) >= 15 && strings.Trim(string(b), "0123456789") == "" {
+		return analysis.ConfidenceHigh, true
+	}
+	upper, lower, digit := false, false, false
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		upper = upper || 'A' <= c && c <= 'Z'
+		lower = lower || 'a' <= c && c <= 'z'
+		digit = digit || '0' <= c && c <= '9'
+	}
+	if !upper || !lower || !digit || !randomish(tok) {
+		return 0, false
+	}
+	return analysis.ConfidenceMedium, true
 }
 
 // cutByte is strings.Cut for one byte.
@@ -115,7 +137,7 @@ func messagingDetectors() []*detector {
 		},
 		{
 			kind: "discord-bot-token", provider: "Discord", what: "bot token", rule: DiscordCredentials,
-			keywords: []string{"discord", "bot_token", "bot.run", "client.run"}, context: []string{"discord"}, re: discordBotRe, validate: entropic,
+			keywords: []string{"discord"}, wholeFile: true, re: discordBotRe, validate: discordToken,
 			tp: []string{"import discord\nDISCORD_TOKEN = \"MT{w:24}.{w:6}.{w:38}\"", "# discord\nclient.run('NT{w:22}.{w:6}.{w:27}')"},
 			fp: []string{"import discord\nversion = \"M{l:24}.abcdef.{l:27}\"", "DISCORD_TOKEN = os.environ['DISCORD_TOKEN']"},
 		},

@@ -50,7 +50,7 @@ var (
 	stripeLiveRe   = regexp.MustCompile(`\b((?:sk|rk)_live_[0-9a-zA-Z]{24,247})\b`)
 	stripeTestRe   = regexp.MustCompile(`\b((?:sk|rk)_test_[0-9a-zA-Z]{24,247})\b`)
 	stripeHookRe   = regexp.MustCompile(`\b(whsec_[a-zA-Z0-9]{32,})\b`)
-	squareEAAARe   = regexp.MustCompile(`\b(EAAA[A-Za-z0-9_\-]{60})\b`)
+	squareEAAARe   = regexp.MustCompile(`\b(EAAA[A-Za-z0-9_\-]{56,80})\b`)
 	squareATPRe    = regexp.MustCompile(`\b(sq0atp-[0-9A-Za-z_\-]{22})\b`)
 	squareCSPRe    = regexp.MustCompile(`\b(sq0csp-[0-9A-Za-z_\-]{43})\b`)
 	braintreeRe    = regexp.MustCompile(`\b(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})\b`)

@@ -40,7 +40,9 @@ func (s *scan) providers() {
 				continue
 			}
 			from, to := lineBounds(s.data, at)
-			if det.multiline {
+			if det.wholeFile {
+				from, to = 0, len(s.data)
+			} else if det.multiline {
 				to = min(len(s.data), at+maxMultiline)
 			} else if to-from > maxWindow {
 				from, to = max(from, at-maxWindow/2), min(to, at+maxWindow/2)

@@ -47,7 +47,7 @@ var (
 		"ghs": regexp.MustCompile(`\b(ghs_[A-Za-z0-9]{36})\b`),
 		"ghr": regexp.MustCompile(`\b(ghr_[A-Za-z0-9]{36})\b`),
 	}
-	githubFineRe    = regexp.MustCompile(`\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b`)
+	githubFineRe    = regexp.MustCompile(`\b(github_pat_[A-Za-z0-9_]{70,100})\b`)
 	gitlabPATRe     = regexp.MustCompile(`\b(glpat-[0-9A-Za-z_\-]{20,})`)
 	gitlabDeployRe  = regexp.MustCompile(`\b(gldt-[0-9A-Za-z_\-]{20,})`)
 	gitlabRunnerRe  = regexp.MustCompile(`\b(glrt-[0-9A-Za-z_\-]{20,}|GR1348941[0-9A-Za-z_\-]{20})`)
