@@ -2,14 +2,18 @@ package cli
 
 import (
 	"context"
+	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/parser"
 	"github.com/kraitsec/krait/internal/python/semantic"
 	"github.com/kraitsec/krait/internal/report"
 	"github.com/kraitsec/krait/internal/secrets/history"
+	"github.com/kraitsec/krait/internal/walk"
 )
 
 // historyRules are the engine rules that look for credentials, the ones
@@ -49,7 +53,7 @@ func scanHistory(ctx context.Context, cfg *scanConfig, s *settings, res *scanRes
 	opts := history.Options{
 		Dir:         dir,
 		MaxBlobSize: cfg.walk.MaxFileSize,
-		Wants:       wants,
+		Wants:       func(rel string) bool { return !excludedPath(rel, cfg.walk.Exclude) && wants(rel) },
 		PathOf:      func(rel string) string { return filepath.Join(cfg.root, filepath.FromSlash(rel)) },
 	}
 	found, err := history.Scan(ctx, top, opts, check)
@@ -125,6 +129,37 @@ func historyCheck(s *settings) (history.Check, func(rel string) bool) {
 		return dropSupersededSecrets(fs)
 	}
 	return check, wants
+}
+
+// excludedPath reports whether the working-tree scan would skip rel, a
+// slash-separated path below the project root: a directory or file named in
+// walk.DefaultExcludes (node_modules, .venv, site-packages…), or one that an
+// --exclude or configured glob matches, by its path or its name, as walk matches
+// them while it descends.
+func excludedPath(rel string, globs []string) bool {
+	defaults := walk.DefaultExcludes()
+	for i := 0; i <= len(rel); i++ {
+		if i < len(rel) && rel[i] != '/' {
+			continue
+		}
+		prefix := rel[:i]
+		name := path.Base(prefix)
+		for _, p := range defaults {
+			if ok, _ := doublestar.Match(p, name); ok {
+				return true
+			}
+		}
+		for _, g := range globs {
+			g = strings.TrimSuffix(strings.TrimPrefix(g, "./"), "/")
+			if ok, _ := doublestar.Match(g, prefix); ok {
+				return true
+			}
+			if ok, _ := doublestar.Match(g, name); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isPythonPath reports the files the scan parses as Python source.

@@ -178,6 +178,14 @@ func TestScanHistory(t *testing.T) {
 			t.Errorf("--select KR399: %v", got)
 		}
 	})
+	t.Run("exclude", func(t *testing.T) {
+		got, _, _ := runHistoryScan(t, "--history", "--exclude", "app/keys.py", r.dir)
+		for _, f := range got {
+			if strings.HasSuffix(f.Path, "keys.py") {
+				t.Errorf("excluded file reported: %v", f)
+			}
+		}
+	})
 	t.Run("subdirectory", func(t *testing.T) {
 		got, _, _ := runHistoryScan(t, "--history", filepath.Join(r.dir, "app"))
 		var paths []string
@@ -189,6 +197,30 @@ func TestScanHistory(t *testing.T) {
 			t.Errorf("paths (-want +got):\n%s", diff)
 		}
 	})
+}
+
+func TestExcludedPath(t *testing.T) {
+	tests := []struct {
+		rel   string
+		globs []string
+		want  bool
+	}{
+		{"app/settings.py", nil, false},
+		{"node_modules/pkg/index.js", nil, true},
+		{"web/node_modules/pkg/.env", nil, true},
+		{".venv/lib/x.py", nil, true},
+		{"pkg.egg-info/PKG-INFO", nil, true},
+		{"build/gen.py", []string{"build"}, true},
+		{"src/build/gen.py", []string{"build/"}, true},
+		{"tests/fixtures/keys.py", []string{"tests/**"}, true},
+		{"app/secrets.py", []string{"*.txt"}, false},
+		{"docs/notes.txt", []string{"*.txt"}, true},
+	}
+	for _, tt := range tests {
+		if got := excludedPath(tt.rel, tt.globs); got != tt.want {
+			t.Errorf("excludedPath(%q, %q) = %v, want %v", tt.rel, tt.globs, got, tt.want)
+		}
+	}
 }
 
 func TestScanHistoryOutsideRepository(t *testing.T) {
