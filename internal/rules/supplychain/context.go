@@ -132,9 +132,11 @@ func computeInstallContext(p *analysis.Pass) *installContext {
 		added := false
 		walkLive(p.File.Module, true, funcs, func(c *ast.Call) {
 			ic.live[c] = true
-			if def := calledDef(m, c); def != nil && !known(funcs, def) {
-				funcs[def] = true
-				added = true
+			for _, def := range calledDefs(m, c) {
+				if !known(funcs, def) {
+					funcs[def] = true
+					added = true
+				}
 			}
 		})
 		if !added {
@@ -261,6 +263,32 @@ func isScope(n ast.Node) bool {
 	return false
 }
 
+// calledDefs returns the defs a call runs: the one it calls by name, and a
+// function handed to threading.Thread(target=...), multiprocessing.Process,
+// atexit.register or a timer, which runs soon after.
+func calledDefs(m *semantic.Model, c *ast.Call) []ast.Node {
+	var out []ast.Node
+	if d := calledDef(m, c); d != nil {
+		out = append(out, d)
+	}
+	var fn ast.Expr
+	switch m.CalleeName(c) {
+	case "threading.Thread", "multiprocessing.Process":
+		fn = keyword(c, "target")
+	case "atexit.register", "threading.Timer":
+		fn = argOr(c, 0)
+		if m.CalleeName(c) == "threading.Timer" {
+			fn = argOr(c, 1)
+		}
+	}
+	if n, ok := fn.(*ast.Name); ok {
+		if u := m.Use(n); u != nil && u.Binding != nil && u.Binding.Kind == semantic.BindFunction {
+			out = append(out, u.Binding.Node)
+		}
+	}
+	return out
+}
+
 // calledDef returns the def statement a call of a plain name calls, or nil.
 func calledDef(m *semantic.Model, c *ast.Call) ast.Node {
 	n, ok := c.Func.(*ast.Name)
@@ -337,9 +365,11 @@ func reachable(m *semantic.Model, class *ast.ClassDef) map[ast.Node]bool {
 		def := queue[0]
 		queue = queue[1:]
 		walkLive(def, true, funcs, func(c *ast.Call) {
-			if d := calledDef(m, c); d != nil && !funcs[d] {
-				funcs[d] = true
-				queue = append(queue, d)
+			for _, d := range calledDefs(m, c) {
+				if !funcs[d] {
+					funcs[d] = true
+					queue = append(queue, d)
+				}
 			}
 		})
 	}

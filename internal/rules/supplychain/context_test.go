@@ -59,3 +59,25 @@ func TestRunsAtInstall(t *testing.T) {
 		})
 	}
 }
+
+func TestThreadTargetsRun(t *testing.T) {
+	src := "import os, threading, atexit\ndef a():\n    os.getpid()\ndef b():\n    os.getuid()\ndef c():\n    os.getppid()\n" +
+		"threading.Thread(target=a, daemon=True).start()\natexit.register(b)\n"
+	f, err := parser.Parse("pkg/__init__.py", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := semantic.Build(f.Module, semantic.ModuleOptions("pkg/__init__.py", 1))
+	var lines []int
+	probe := &analysis.Rule{Code: "KR899", Kinds: []ast.Kind{ast.KindCall}, Run: func(p *analysis.Pass, n ast.Node) {
+		if c := n.(*ast.Call); RunsAtInstall(p, c) && p.Model.CalleeName(c) != "" && p.Model.CalleeName(c)[:3] == "os." {
+			lines = append(lines, c.Lineno)
+		}
+	}}
+	if _, err := analysis.NewEngine([]*analysis.Rule{probe}).Run("pkg/__init__.py", f, m); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]int{3, 5}, lines); diff != "" {
+		t.Errorf("install-time os calls (-want +got):\n%s", diff)
+	}
+}
