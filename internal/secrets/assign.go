@@ -13,7 +13,7 @@ import (
 // name that matches namePat, in any of the usual syntaxes: NAME=v, name: "v",
 // "name": "v", name = 'v', name => v, --name v. The first group is the value.
 func assignedTo(namePat, valuePat string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)` + namePat + `[\w.\-]{0,30}?["']?\s*(?:[:=]|:=|=>|\s)\s*(?:[bru]?["'])?(` +
+	return regexp.MustCompile(`(?i)` + namePat + `[\w.\-]{0,30}?\\?["']?\s*(?:[:=]|:=|=>|\s)\s*(?:[bru]?\\?["'])?(` +
 		valuePat + `)(?:["'\s,;)}\]<\\]|$)`)
 }
 

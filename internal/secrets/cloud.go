@@ -122,16 +122,16 @@ func gcpDetectors() []*detector {
 func cloudDetectors() []*detector {
 	return []*detector{
 		{
-			kind: "aws-access-key-id", provider: "AWS", what: "access key id", rule: AWSCredentials,
-			keywords: []string{"akia", "asia", "abia", "acca", "a3t"}, re: awsKeyIDRe, validate: awsKeyID,
-			tp: []string{`AWS_ACCESS_KEY_ID=AKIA{3:16}`, `key = "ASIA{3:16}"`},
-			fp: []string{`AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE`, `AKIAXXXXXXXXXXXXXXXX`, `id = "AKIA{3:15}"`, `AKIA{3:16}X9`},
-		},
-		{
 			kind: "aws-secret-access-key", provider: "AWS", what: "secret access key", rule: AWSCredentials,
 			keywords: []string{"aws", "secret_access_key", "secretaccesskey"}, re: awsSecretRe, validate: entropic,
 			tp: []string{`AWS_SECRET_ACCESS_KEY={b:40}`, `aws_secret_access_key = "{b:40}"`, `"SecretAccessKey": "{b:40}"`},
 			fp: []string{`aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`, `"Policy": "arn:aws:iam::aws:policy/AWSApplicationMigrationFullAccess"`, `AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}`, `aws_secret_access_key = "{b:39}"`, `AWS_REGION=eu-west-1`},
+		},
+		{
+			kind: "aws-access-key-id", provider: "AWS", what: "access key id", rule: AWSCredentials,
+			keywords: []string{"akia", "asia", "abia", "acca", "a3t"}, re: awsKeyIDRe, validate: awsKeyID,
+			tp: []string{`AWS_ACCESS_KEY_ID=AKIA{3:16}`, `key = "ASIA{3:16}"`},
+			fp: []string{`AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE`, `AKIAXXXXXXXXXXXXXXXX`, `id = "AKIA{3:15}"`, `AKIA{3:16}X9`},
 		},
 		{
 			kind: "aws-session-token", provider: "AWS", what: "session token", rule: AWSCredentials,

@@ -38,7 +38,7 @@ var HighEntropySecret = newRule(ruleSpec{
 // flagRe finds credentials given on a command line in a script, a Dockerfile or
 // a CI file: --password=…, --api-key …, docker run -e DB_PASSWORD=…,
 // mysql -p'…'.
-var flagRe = regexp.MustCompile(`(?:^|\s)(?:--([a-zA-Z][\w-]*)[= ]|-e\s+([A-Za-z_][A-Za-z0-9_]*)=|mysql[^|;&]*\s-(p))["']?([^\s"'$\x60]{4,})`)
+var flagRe = regexp.MustCompile(`(?:^|\s)(?:--([a-zA-Z][\w-]*)[= ]|-e\s+([A-Za-z_][A-Za-z0-9_]*)=|(?:mysql|sshpass)[^|;&]*\s-(p)\s?)["']?([^\s"'$\x60]{4,})`)
 
 // xmlElementRe finds <password>…</password> in XML configuration (Maven
 // settings, .NET app.config); the test that both names agree is in the code,
@@ -97,6 +97,7 @@ func parseAssignment(line string) (assignment, bool) {
 		i++
 	}
 	j := skipBlank(line, i)
+	tight := j == i && j < len(line) && line[j] == '=' && j+1 < len(line) && line[j+1] != ' ' && line[j+1] != '\t'
 	switch {
 	case strings.HasPrefix(line[j:], ":="), strings.HasPrefix(line[j:], "=>"):
 		j += 2
@@ -128,6 +129,10 @@ func parseAssignment(line string) (assignment, bool) {
 	for k := j; k < len(line); k++ {
 		if (line[k] == '#' || line[k] == ';') && k > j && (line[k-1] == ' ' || line[k-1] == '\t') {
 			end = k
+			break
+		}
+		if tight && (line[k] == ' ' || line[k] == '\t') {
+			end = k // shell: PGPASSWORD=… pg_dump …
 			break
 		}
 	}
@@ -201,6 +206,7 @@ func (s *scan) config() {
 		return
 	}
 	var pending string // a name given on the line before its value (k8s env, Terraform variables)
+	pgpass := strings.HasSuffix(s.rel, ".pgpass") || strings.HasSuffix(s.rel, "pgpass.conf")
 	for at := 0; at < len(s.data); {
 		end := bytes.IndexByte(s.data[at:], '\n')
 		if end < 0 {
@@ -208,7 +214,11 @@ func (s *scan) config() {
 		} else {
 			end += at
 		}
-		if end-at <= maxWindow {
+		switch {
+		case end-at > maxWindow:
+		case pgpass:
+			s.pgpass(string(s.data[at:end]), at)
+		default:
 			pending = s.configLine(string(s.data[at:end]), at, pending)
 		}
 		at = end + 1
@@ -243,6 +253,11 @@ func (s *scan) configLine(line string, at int, pending string) string {
 	for _, m := range xmlAttrRe.FindAllStringSubmatchIndex(line, -1) {
 		s.judgeValue(line[m[2]:m[3]], line[m[4]:m[5]], at+m[4])
 	}
+	// Quoted values anywhere on the line: TOML inline tables, YAML flow
+	// mappings, one-line JSON. What parseAssignment finds again is merged.
+	for _, m := range codeBindingRe.FindAllStringSubmatchIndex(line, -1) {
+		s.judgeValue(lastSegment(line[m[2]:m[3]]), line[m[6]:m[7]], at+m[6])
+	}
 	a, ok := parseAssignment(line)
 	if !ok {
 		return pending
@@ -258,6 +273,18 @@ func (s *scan) configLine(line string, at int, pending string) string {
 	}
 	s.judgeValue(lastSegment(a.name), a.value, at+a.valueAt)
 	return pending
+}
+
+// pgpass reads host:port:database:user:password lines of .pgpass files.
+func (s *scan) pgpass(line string, at int) {
+	if strings.HasPrefix(strings.TrimSpace(line), "#") || strings.Count(line, ":") < 4 {
+		return
+	}
+	i := 0
+	for n := 0; n < 4; n++ {
+		i += strings.IndexByte(line[i:], ':') + 1
+	}
+	s.judgeValue("password", strings.TrimRight(line[i:], " \r"), at+i)
 }
 
 // netrc reads `machine h login u password p` lines of .netrc files.
@@ -318,18 +345,23 @@ func keyName(name string) bool {
 	return strings.Contains(l, "key") || strings.Contains(l, "secret") || strings.Contains(l, "auth") || strings.Contains(l, "access")
 }
 
-// wordValue reports a single word of letters bound to a name that is not a
-// password's: "Marker" as an input_token, "Position" as a key, are field names
-// and enum values; a word bound to a password is a (weak) password.
+// wordValue reports words of letters, alone or joined by '-' or '_', bound to a
+// name that is not a password's: "Marker" as an input_token, "Position" as a
+// key, "flask-db" as an existingSecret are field names, enum values and the
+// names of secrets kept elsewhere; a word bound to a password is a (weak)
+// password.
 func wordValue(name, value string) bool {
-	if len(value) >= 16 {
+	if len(value) >= 24 || !strings.ContainsAny(value[:1], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 		return false
 	}
 	for i := 0; i < len(value); i++ {
 		c := value[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-' || c == '_') {
 			return false
 		}
+	}
+	if len(value) >= 16 && !strings.ContainsAny(value, "-_") {
+		return false
 	}
 	l := strings.ToLower(name)
 	return !strings.Contains(l, "pass") && !strings.Contains(l, "pwd")

@@ -71,6 +71,10 @@ func TestGenericConfig(t *testing.T) {
 		{"cache_key_is_not_a_secret", "config.yaml", "cache_key: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b\n", nil},
 		{"request_tokens_and_words", "data.json", "{\"input_token\": \"Marker\", \"ClientRequestToken\": \"6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\"}\n\"api_key\": \"Position\"\n\"password\": \"letmein\"\n",
 			[]want{{"KR380", 3, "password"}}},
+		{"shell_prefix", "backup.sh", "PGPASSWORD=Pq7mZ2xLr9Wd pg_dump -h db app > dump.sql\nsshpass -p 'Zk2Lq9Wm4Xr7' ssh deploy@host\n", []want{{"KR380", 1, "PGPASSWORD"}, {"KR380", 2, "password"}}},
+		{"inline_table", "pyproject.toml", "db = { user = \"app\", password = \"Pq7mZ2xLr9Wd\" }\n", []want{{"KR380", 1, "password"}}},
+		{"pgpass", ".pgpass", "# host:port:db:user:password\ndb.internal:5432:app:app:Pq7mZ2xLr9Wd\n", []want{{"KR380", 2, "password"}}},
+		{"docker_auth", ".docker/config.json", "{\n  \"auths\": {\n    \"registry.acme.dev\": {\n      \"auth\": \"Ym90OlpLMmxROVdtNFhyNw==\"\n    }\n  }\n}\n", []want{{"KR380", 4, "auth"}}},
 		{"template_file", ".env.example", "DB_PASSWORD=Xk9mP2vQ7rTz\n", []want{{"KR380", 1, "DB_PASSWORD"}}},
 	}
 	for _, tt := range tests {

@@ -50,13 +50,28 @@ func (s *scan) notebookLine(raw string, at int) {
 		return
 	}
 	for _, m := range codeBindingRe.FindAllStringSubmatch(code, -1) {
-		name, value := m[1], m[3]
-		off := strings.Index(raw, value)
-		if off < 0 {
-			continue // escaped in the file; the value is not where a finding could point
-		}
-		s.judgeValue(name, value, at+off)
+		s.notebookValue(raw, at, m[1], m[3])
 	}
+	// IPython magics and shell escapes: %env KEY=value, !export KEY=value.
+	if c, ok := strings.CutPrefix(trimmed, "%env "); ok {
+		trimmed = c
+	} else if c, ok := strings.CutPrefix(trimmed, "!"); ok {
+		trimmed = c
+	} else {
+		return
+	}
+	if a, ok := parseAssignment(trimmed); ok {
+		s.notebookValue(raw, at, lastSegment(a.name), a.value)
+	}
+}
+
+// notebookValue judges a value of a notebook line, at its place in the file.
+func (s *scan) notebookValue(raw string, at int, name, value string) {
+	off := strings.Index(raw, value)
+	if off < 0 {
+		return // escaped in the file; the value is not where a finding could point
+	}
+	s.judgeValue(name, value, at+off)
 }
 
 // code checks the lines of a source file in a language other than Python for

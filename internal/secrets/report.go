@@ -20,20 +20,19 @@ func message(c candidate) string {
 		"); revoke it and load it from the environment or a secret store"
 }
 
-// snippetOf returns the line from ls to le with every secret of kept that lies on
-// it redacted, cut to maxSnippet bytes around the secret at start.
-func snippetOf(data []byte, ls, le, start int, kept []candidate, self int) string {
+// snippetOf returns the line from ls to le with every secret of all that lies
+// on it redacted, cut to maxSnippet bytes around the secret at start.
+func snippetOf(data []byte, ls, le, start int, all []candidate) string {
 	from, to := ls, le
 	if to-from > maxSnippet {
 		from = max(ls, start-maxSnippet/3)
 		to = min(le, from+maxSnippet)
 	}
 	text := string(data[from:to])
-	for i := self; i >= 0 && kept[i].end > ls; i-- {
-		text = redactIn(text, kept[i].secret)
-	}
-	for i := self + 1; i < len(kept) && kept[i].start < le; i++ {
-		text = redactIn(text, kept[i].secret)
+	for _, c := range all {
+		if c.end > ls && c.start < le {
+			text = redactIn(text, c.secret)
+		}
 	}
 	text = strings.TrimRight(text, " \t\r")
 	for !utf8.ValidString(text) && len(text) > 0 {

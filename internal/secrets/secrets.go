@@ -100,7 +100,7 @@ func (a *Analyzer) Check(src *analysis.Source, enabled func(code string) bool) [
 	if enabled == nil {
 		enabled = func(string) bool { return true }
 	}
-	s := &scan{a: a, data: src.Data, enabled: enabled}
+	s := &scan{a: a, data: src.Data, rel: src.Rel, enabled: enabled}
 	s.providers()
 	if !a.opts.NoGeneric {
 		switch kind {
@@ -122,6 +122,7 @@ func (a *Analyzer) Check(src *analysis.Source, enabled func(code string) bool) [
 type scan struct {
 	a       *Analyzer
 	data    []byte
+	rel     string
 	enabled func(string) bool
 	found   []candidate
 }
@@ -143,6 +144,26 @@ func lineBounds(data []byte, i int) (int, int) {
 	return start, i + end
 }
 
+// onePerLine keeps one finding per rule and line: an AWS key id and its secret
+// on one line are one credential. The better-ranked detector's finding stays.
+func onePerLine(data []byte, kept []candidate) []candidate {
+	out := kept[:0]
+	seen := map[[2]int]int{}
+	for _, x := range kept {
+		ls, _ := lineBounds(data, x.start)
+		key := [2]int{ls, int(x.rule.Code[2]-'0')*100 + int(x.rule.Code[3]-'0')*10 + int(x.rule.Code[4]-'0')}
+		if i, ok := seen[key]; ok {
+			if x.rank < out[i].rank {
+				out[i] = x
+			}
+			continue
+		}
+		seen[key] = len(out)
+		out = append(out, x)
+	}
+	return out
+}
+
 // findings turns the candidates into findings: overlapping ones are merged in
 // favour of the more specific detector, inline allow comments are honoured, and
 // each finding is redacted and fingerprinted.
@@ -154,6 +175,7 @@ func (s *scan) findings(src *analysis.Source, kind fileKind) []analysis.Finding 
 		}
 		return c[i].rank < c[j].rank
 	})
+	all := append([]candidate(nil), c...) // every secret, for redaction
 	kept := c[:0]
 	for _, x := range c {
 		drop := false
@@ -175,13 +197,14 @@ func (s *scan) findings(src *analysis.Source, kind fileKind) []analysis.Finding 
 			kept = append(kept, x)
 		}
 	}
+	kept = onePerLine(s.data, kept)
 	// Each line's snippet hides every secret found on it.
 	var fp analysis.Fingerprinter
 	var out []analysis.Finding
 	line, lineAt := 1, 0
 	fixture := filter.FixturePath(src.Rel)
 	template := templatePath(src.Rel)
-	for i, x := range kept {
+	for _, x := range kept {
 		line += bytes.Count(s.data[lineAt:x.start], []byte{'\n'})
 		lineAt = x.start
 		ls, le := lineBounds(s.data, x.start)
@@ -209,7 +232,7 @@ func (s *scan) findings(src *analysis.Source, kind fileKind) []analysis.Finding 
 		if x.severity != 0 {
 			f.Severity = x.severity
 		}
-		f.Snippet = snippetOf(s.data, ls, le, x.start, kept, i)
+		f.Snippet = snippetOf(s.data, ls, le, x.start, all)
 		f.Fingerprint = fp.Next(x.rule.Code, src.Rel, x.provider, analysis.SecretDigest(x.secret))
 		out = append(out, f)
 	}

@@ -63,6 +63,9 @@ type Options struct {
 	Wants func(rel string) bool
 	// PathOf gives the Path a finding reports for a Rel; nil reports Rel itself.
 	PathOf func(rel string) string
+	// Notice, when set, is told in one line when a limit left part of the history
+	// unread, so that the user knows the scan is incomplete.
+	Notice func(msg string)
 }
 
 // Check returns the findings in one file version, fingerprinted and with inline
@@ -101,6 +104,7 @@ func Scan(ctx context.Context, repoPath string, opts Options, check Check) ([]an
 			return nil, fmt.Errorf("reading git log: %w", err)
 		}
 		if n++; n > s.opts.MaxCommits {
+			s.notice(fmt.Sprintf("git history: read the newest %d commits only (limit reached)", s.opts.MaxCommits))
 			break
 		}
 		if err := s.commit(ctx, c); err != nil {
@@ -177,6 +181,7 @@ func (s *scanner) commit(ctx context.Context, c *object.Commit) error {
 			continue
 		}
 		if files++; files > s.opts.MaxFilesPerCommit {
+			s.notice(fmt.Sprintf("git history: commit %s changes more than %d files; read the first %d only", c.Hash.String()[:7], s.opts.MaxFilesPerCommit, s.opts.MaxFilesPerCommit))
 			break
 		}
 		var old []byte
@@ -190,6 +195,12 @@ func (s *scanner) commit(ctx context.Context, c *object.Commit) error {
 		}
 	}
 	return nil
+}
+
+func (s *scanner) notice(msg string) {
+	if s.opts.Notice != nil {
+		s.opts.Notice(msg)
+	}
 }
 
 // rel returns name relative to Options.Dir, and false for a file outside it.

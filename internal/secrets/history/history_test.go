@@ -217,13 +217,25 @@ func TestScanLimitsAndFilters(t *testing.T) {
 	if diff := cmp.Diff([]string{"scan/a.env", "scan/later.env"}, paths); diff != "" {
 		t.Errorf("paths (-want +got):\n%s", diff)
 	}
+	var notices []string
 	opts.MaxCommits = 1
+	opts.Notice = func(msg string) { notices = append(notices, msg) }
 	got, err = Scan(context.Background(), r.dir, opts, fakeCheck)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != 1 || got[0].Path != "scan/later.env" {
 		t.Errorf("MaxCommits 1: got %v, want the newest commit's finding only", briefs(got))
+	}
+	if diff := cmp.Diff([]string{"git history: read the newest 1 commits only (limit reached)"}, notices); diff != "" {
+		t.Errorf("notices (-want +got):\n%s", diff)
+	}
+	opts.MaxCommits, opts.MaxFilesPerCommit, notices = 0, 1, nil
+	if _, err := Scan(context.Background(), r.dir, opts, fakeCheck); err != nil {
+		t.Fatal(err)
+	}
+	if len(notices) != 1 || !strings.Contains(notices[0], "changes more than 1 files") {
+		t.Errorf("MaxFilesPerCommit 1: notices %q", notices)
 	}
 }
 
