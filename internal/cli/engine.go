@@ -16,6 +16,7 @@ import (
 	"github.com/kraitsec/krait/internal/python/parser"
 	"github.com/kraitsec/krait/internal/python/semantic"
 	"github.com/kraitsec/krait/internal/report"
+	"github.com/kraitsec/krait/internal/supplychain/risk"
 	"github.com/kraitsec/krait/internal/walk"
 )
 
@@ -182,6 +183,13 @@ feed:
 		return nil, err
 	}
 	res.phases.project = time.Since(t0)
+	// A package's supply-chain signals combine into one risk score, which each of its
+	// KR8xx findings carries.
+	paths := make([]string, len(found.Files))
+	for i, f := range found.Files {
+		paths[i] = f.Path
+	}
+	risk.Annotate(res.findings, risk.Roots(paths))
 	sort.SliceStable(res.errors, func(i, j int) bool { return res.errors[i].Path < res.errors[j].Path })
 	sort.SliceStable(res.skipped, func(i, j int) bool { return res.skipped[i].Path < res.skipped[j].Path })
 	res.elapsed, res.cpu = time.Since(began), cpuTime()-cpu0
