@@ -189,8 +189,13 @@ func keyContext(name string) bool {
 	if strings.HasSuffix(l, "id") || strings.HasSuffix(l, "ids") {
 		return false
 	}
-	for _, w := range [...]string{"salt", "seed", "hmac", "signature", "signing", "cred", "jwt", "bearer", "cipher",
-		"encrypt", "decrypt", "master", "private", "license"} {
+	for _, suffix := range [...]string{"hex", "data", "expected", "vector", "vectors", "sample", "fixture"} {
+		if strings.HasSuffix(l, suffix) {
+			return false // test vectors and fixtures
+		}
+	}
+	for _, w := range [...]string{"salt", "seed", "hmac", "signature", "signing", "cred", "jwt", "bearer",
+		"encrypt", "decrypt", "private", "license"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -331,7 +336,7 @@ func (s *scan) judgeValue(name, value string, at int) {
 		})
 		return
 	}
-	if high && len(value) >= 20 && keyContext(name) && filter.CharsetOf(value) != filter.CharsetOther {
+	if high && len(value) >= 20 && len(value) <= 200 && !s.source && keyContext(name) && filter.CharsetOf(value) != filter.CharsetOther {
 		s.add(candidate{
 			rule: HighEntropySecret, what: "high-entropy value bound to " + name, secret: value,
 			start: at, end: at + len(value), confidence: analysis.ConfidenceLow, rank: 1<<20 + 1,

@@ -100,7 +100,7 @@ func (a *Analyzer) Check(src *analysis.Source, enabled func(code string) bool) [
 	if enabled == nil {
 		enabled = func(string) bool { return true }
 	}
-	s := &scan{a: a, data: src.Data, rel: src.Rel, enabled: enabled}
+	s := &scan{a: a, data: src.Data, rel: src.Rel, source: kind == kindCode || kind == kindNotebook, enabled: enabled}
 	s.providers()
 	if !a.opts.NoGeneric {
 		switch kind {
@@ -120,9 +120,12 @@ func (a *Analyzer) Check(src *analysis.Source, enabled func(code string) bool) [
 
 // scan is the state of one Check.
 type scan struct {
-	a       *Analyzer
-	data    []byte
-	rel     string
+	a    *Analyzer
+	data []byte
+	rel  string
+	// source is set for source files, where key-like names hold test vectors
+	// more often than keys: the entropy detector stays out of them.
+	source  bool
 	enabled func(string) bool
 	found   []candidate
 }

@@ -23,8 +23,10 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/utils/merkletrie"
 
 	"github.com/kraitsec/krait/internal/analysis"
@@ -78,10 +80,11 @@ type Check func(src *analysis.Source) []analysis.Finding
 // Date set and the commit named in the message. A repository without commits
 // has no findings.
 func Scan(ctx context.Context, repoPath string, opts Options, check Check) ([]analysis.Finding, error) {
-	repo, err := git.PlainOpenWithOptions(repoPath, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	repo, closeRepo, err := open(repoPath)
 	if err != nil {
 		return nil, fmt.Errorf("opening git repository: %w", err)
 	}
+	defer closeRepo()
 	s := &scanner{repo: repo, opts: opts.withDefaults(), check: check, seen: map[string]int{}, checked: map[checkKey][]analysis.Finding{}}
 	iter, err := repo.Log(&git.LogOptions{All: true, Order: git.LogOrderCommitterTime})
 	if err != nil {
@@ -113,6 +116,32 @@ func Scan(ctx context.Context, repoPath string, opts Options, check Check) ([]an
 	}
 	sort.SliceStable(s.found, func(i, j int) bool { return analysis.FindingLess(&s.found[i], &s.found[j]) })
 	return s.found, nil
+}
+
+// objectCache is the memory for decoded git objects during a scan: trees come
+// back for every commit, and a pack's deltas share bases.
+const objectCache = 128 * cache.MiByte
+
+// open opens the repository at or above path for reading its history: with the
+// pack files kept open and a larger object cache than go-git's default, which
+// reopens a pack for every object read. The caller calls the returned close.
+func open(path string) (*git.Repository, func(), error) {
+	plain, err := git.PlainOpenWithOptions(path, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	fsys, ok := plain.Storer.(*filesystem.Storage)
+	if !ok {
+		return plain, func() {}, nil
+	}
+	st := filesystem.NewStorageWithOptions(fsys.Filesystem(), cache.NewObjectLRU(objectCache),
+		filesystem.Options{KeepDescriptors: true, ExclusiveAccess: true})
+	repo, err := git.Open(st, nil)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return repo, func() { st.Close() }, nil
 }
 
 func (o Options) withDefaults() Options {
