@@ -41,6 +41,9 @@ type detector struct {
 	provide func(groups []string) string
 	// severity overrides the rule's severity when set: a Stripe test key.
 	severity analysis.Severity
+	// testMode detectors find keys of a provider's test mode; they run only
+	// with Options.TestKeys.
+	testMode bool
 	// wholeFile detectors run once on the whole file when one of their
 	// keywords occurs anywhere in it: a Discord bot token is bound to any name
 	// in a file that imports discord.

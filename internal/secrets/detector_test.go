@@ -28,7 +28,7 @@ func TestDetectorSamples(t *testing.T) {
 					t.Errorf("keyword %q: want three or more lowercase bytes", kw)
 				}
 			}
-			a := newAnalyzer(Options{NoGeneric: true}, []*detector{det})
+			a := newAnalyzer(Options{NoGeneric: true, TestKeys: true}, []*detector{det})
 			for j, tmpl := range det.tp {
 				src, parts := expandSampleParts(tmpl, uint64(i*100+j))
 				fs := check(a, "app/settings.txt", src)

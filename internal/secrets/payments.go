@@ -2,7 +2,6 @@ package secrets
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/kraitsec/krait/internal/analysis"
 )
@@ -12,8 +11,8 @@ var StripeKey = newRule(ruleSpec{
 	code: "KR337", name: "stripe-key", summary: "stripe secret, restricted or webhook key in a file",
 	severity: analysis.SeverityCritical, confidence: analysis.ConfidenceHigh,
 	what: "Stripe live secret keys (`sk_live_`), restricted keys (`rk_live_`) and webhook signing secrets " +
-		"(`whsec_`). Test-mode keys (`sk_test_`, `rk_test_`) move no money and are reported with low severity " +
-		"and confidence; publishable keys (`pk_`) are public and not reported.",
+		"(`whsec_`). Test-mode keys (`sk_test_`, `rk_test_`) move no money and are reported only when the " +
+		"analyzer is asked for test keys, with low severity and confidence; publishable keys (`pk_`) are public and never reported.",
 	example: `stripe.api_key = "sk_live_…"`, instead: `stripe.api_key = os.environ["STRIPE_SECRET_KEY"]`,
 	refTitle: "Stripe: API keys", ref: "https://docs.stripe.com/keys",
 })
@@ -31,7 +30,7 @@ var SquareCredentials = newRule(ruleSpec{
 var PayPalToken = newRule(ruleSpec{
 	code: "KR352", name: "paypal-braintree-token", summary: "paypal or braintree access token in a file",
 	severity: analysis.SeverityCritical, confidence: analysis.ConfidenceHigh,
-	what:    "Braintree and PayPal access tokens (`access_token$production$…`); sandbox tokens with low confidence.",
+	what:    "Braintree and PayPal access tokens (`access_token$production$…`), and PayPal client secrets bound to a PayPal name.",
 	example: `gateway = braintree.BraintreeGateway(access_token="acce…")`, instead: `gateway = braintree.BraintreeGateway(access_token=os.environ["BRAINTREE_ACCESS_TOKEN"])`,
 	refTitle: "Braintree: access tokens", ref: "https://developer.paypal.com/braintree/docs/guides/authorization/overview",
 })
@@ -53,18 +52,11 @@ var (
 	squareEAAARe   = regexp.MustCompile(`\b(EAAA[A-Za-z0-9_\-]{56,80})\b`)
 	squareATPRe    = regexp.MustCompile(`\b(sq0atp-[0-9A-Za-z_\-]{22})\b`)
 	squareCSPRe    = regexp.MustCompile(`\b(sq0csp-[0-9A-Za-z_\-]{43})\b`)
-	braintreeRe    = regexp.MustCompile(`\b(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})\b`)
+	braintreeRe    = regexp.MustCompile(`\b(access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32})\b`)
+	sandboxRe      = regexp.MustCompile(`\b(access_token\$sandbox\$[0-9a-z]{16}\$[0-9a-f]{32})\b`)
 	paypalSecretRe = assignedTo(`paypal[\w.\-]{0,20}?secret`, `[A-Za-z0-9_\-]{60,80}`)
 	shopifyRe      = regexp.MustCompile(`\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\b`)
 )
-
-// braintreeToken reports sandbox tokens with low confidence.
-func braintreeToken(tok, _ string) (analysis.Confidence, bool) {
-	if strings.Contains(tok, "$sandbox$") {
-		return analysis.ConfidenceLow, true
-	}
-	return 0, true
-}
 
 func paymentDetectors() []*detector {
 	return []*detector{
@@ -76,7 +68,7 @@ func paymentDetectors() []*detector {
 		},
 		{
 			kind: "stripe-test-key", provider: "Stripe", what: "test-mode secret key", rule: StripeKey,
-			keywords: []string{"sk_test_", "rk_test_"}, re: stripeTestRe, validate: entropic, confidence: analysis.ConfidenceLow,
+			keywords: []string{"sk_test_", "rk_test_"}, re: stripeTestRe, validate: entropic, confidence: analysis.ConfidenceLow, testMode: true,
 			severity: analysis.SeverityLow,
 			tp:       []string{`STRIPE_SECRET_KEY=sk_test_{A:24}`},
 			fp:       []string{`stripe.api_key = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"`, `STRIPE_SECRET_KEY=sk_test_...`},
@@ -107,9 +99,16 @@ func paymentDetectors() []*detector {
 		},
 		{
 			kind: "braintree-access-token", provider: "PayPal/Braintree", what: "access token", rule: PayPalToken,
-			keywords: []string{"access_token$"}, re: braintreeRe, validate: braintreeToken,
+			keywords: []string{"access_token$"}, re: braintreeRe,
 			tp: []string{`BRAINTREE_TOKEN=access_token$production${a:16}${h:32}`},
-			fp: []string{`BRAINTREE_TOKEN=access_token$production$<merchant>$<token>`},
+			fp: []string{`BRAINTREE_TOKEN=access_token$production$<merchant>$<token>`, `BRAINTREE_TOKEN=access_token$sandbox${a:16}${h:32}`},
+		},
+		{
+			kind: "braintree-sandbox-token", provider: "PayPal/Braintree", what: "sandbox access token", rule: PayPalToken,
+			keywords: []string{"access_token$"}, re: sandboxRe, testMode: true,
+			confidence: analysis.ConfidenceLow, severity: analysis.SeverityLow,
+			tp: []string{`BRAINTREE_TOKEN=access_token$sandbox${a:16}${h:32}`},
+			fp: []string{`BRAINTREE_TOKEN=access_token$sandbox$<merchant>$<token>`},
 		},
 		{
 			kind: "paypal-client-secret", provider: "PayPal/Braintree", what: "client secret", rule: PayPalToken,

@@ -36,7 +36,7 @@ func (s *scan) providers() {
 		at := int(h.at)
 		for _, d := range a.byKeyword[h.kw] {
 			det := a.detectors[d]
-			if at < covered[d] || !s.enabled(det.rule.Code) || !contextPresent(a.contextOf[d], present) {
+			if at < covered[d] || det.testMode && !a.opts.TestKeys || !s.enabled(det.rule.Code) || !contextPresent(a.contextOf[d], present) {
 				continue
 			}
 			from, to := lineBounds(s.data, at)

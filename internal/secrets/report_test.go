@@ -103,11 +103,19 @@ func TestConfidence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs := check(New(Options{}), tt.rel, tt.src+"\n")
+			fs := check(New(Options{TestKeys: true}), tt.rel, tt.src+"\n")
 			if len(fs) != 1 || fs[0].Confidence.String() != tt.want {
 				t.Errorf("got %v, want one finding of confidence %s", fs, tt.want)
 			}
 		})
+	}
+}
+
+// TestTestKeysOff checks that test-mode keys are left out by default.
+func TestTestKeysOff(t *testing.T) {
+	src := "STRIPE_KEY=sk_test_" + expandSample("{A:24}", 3) + "\nBT=access_token$sandbox$" + expandSample("{a:16}${h:32}", 4) + "\n"
+	if fs := check(New(Options{}), ".env", src); len(fs) != 0 {
+		t.Errorf("test keys reported by default: %v", fs)
 	}
 }
 

@@ -14,6 +14,11 @@ type Options struct {
 	// configuration files and notebooks, leaving the provider patterns, URL
 	// credentials and HTTP authorization headers.
 	NoGeneric bool
+	// TestKeys reports test-mode keys too (Stripe's sk_test_, Braintree
+	// sandbox tokens), with low severity and confidence. They reach no real
+	// money or data, and projects commit them on purpose, so by default they
+	// are left out.
+	TestKeys bool
 }
 
 // Analyzer is the secrets FileAnalyzer. It holds no per-scan state and is safe
