@@ -36,7 +36,7 @@ func (s *scan) providers() {
 		at := int(h.at)
 		for _, d := range a.byKeyword[h.kw] {
 			det := a.detectors[d]
-			if at < covered[d] || det.testMode && !a.opts.TestKeys || !s.enabled(det.rule.Code) || !contextPresent(a.contextOf[d], present) {
+			if at < covered[d] || !s.enabled(det.rule.Code) || !contextPresent(a.contextOf[d], present) {
 				continue
 			}
 			from, to := lineBounds(s.data, at)
@@ -121,6 +121,7 @@ func (s *scan) match(det *detector, rank, from, to int) {
 		s.add(candidate{
 			det: det, rule: det.rule, provider: provider, what: det.what, secret: secret,
 			start: from + start, end: from + end, confidence: conf, severity: det.severity, rank: rank,
+			silent: det.testMode && !s.a.opts.TestKeys,
 		})
 	}
 }

@@ -88,8 +88,9 @@ func Scan(ctx context.Context, repoPath string, opts Options, check Check) ([]an
 	}
 	defer iter.Close()
 	opts = opts.withDefaults()
-	r := &results{check: check, notice: opts.notice, seen: map[string]int{}, checked: map[checkKey][]analysis.Finding{}}
-	w := &walker{repo: repo, opts: opts, out: r.process}
+	notice := opts.notice()
+	r := &results{check: check, pathOf: opts.PathOf, notice: notice, seen: map[string]int{}, checked: map[checkKey][]analysis.Finding{}}
+	w := &walker{repo: repo, opts: opts, notice: notice, out: r.process}
 	// The walk reads git objects on this goroutine; the checks run on the workers.
 	var tasks chan task
 	var wg sync.WaitGroup
