@@ -53,8 +53,10 @@ func scanHistory(ctx context.Context, cfg *scanConfig, s *settings, res *scanRes
 	opts := history.Options{
 		Dir:         dir,
 		MaxBlobSize: cfg.walk.MaxFileSize,
+		Jobs:        cfg.jobs,
 		Wants:       func(rel string) bool { return !excludedPath(rel, cfg.walk.Exclude) && wants(rel) },
 		PathOf:      func(rel string) string { return filepath.Join(cfg.root, filepath.FromSlash(rel)) },
+		Notice:      func(msg string) { res.notices = append(res.notices, msg) },
 	}
 	found, err := history.Scan(ctx, top, opts, check)
 	if err != nil {

@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -323,5 +324,52 @@ func TestRoot(t *testing.T) {
 	}
 	if _, err := Root(t.TempDir()); err == nil {
 		t.Error("Root of a directory outside any repository: no error")
+	}
+}
+
+func TestScanJobs(t *testing.T) {
+	r := newRepo(t)
+	for i := range 12 {
+		files := map[string]string{}
+		for j := range 4 {
+			files[fmt.Sprintf("d%d/f%d.env", j, i%3)] = fmt.Sprintf("A=%d\nSECRET=s%d-%d\n", i, i, j)
+		}
+		r.commit(fmt.Sprintf("Dev%d", i%2), files)
+	}
+	one, err := Scan(context.Background(), r.dir, Options{}, fakeCheck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	many, err := Scan(context.Background(), r.dir, Options{Jobs: 4}, fakeCheck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(one) != 48 {
+		t.Errorf("got %d findings, want 48 (one per commit and file)", len(one))
+	}
+	if diff := cmp.Diff(briefs(one), briefs(many)); diff != "" {
+		t.Errorf("Jobs 4 differs from one job (-one +four):\n%s", diff)
+	}
+}
+
+func TestScanCheckPanics(t *testing.T) {
+	r := newRepo(t)
+	r.commit("Alice", map[string]string{"bad.env": "SECRET=x\n", "good.env": "SECRET=y\n"})
+	var notices []string
+	check := func(src *analysis.Source) []analysis.Finding {
+		if src.Rel == "bad.env" {
+			panic("boom")
+		}
+		return fakeCheck(src)
+	}
+	got, err := Scan(context.Background(), r.dir, Options{Notice: func(m string) { notices = append(notices, m) }}, check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Path != "good.env" {
+		t.Errorf("findings %v, want good.env's only", briefs(got))
+	}
+	if len(notices) != 1 || !strings.Contains(notices[0], "internal error checking bad.env") {
+		t.Errorf("notices %q", notices)
 	}
 }

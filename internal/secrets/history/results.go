@@ -89,15 +89,15 @@ func touches(added map[int]bool, line, end int) bool {
 // same path and fingerprint to c when c is older (by author time, then hash, so
 // that the result does not depend on the order of the checks).
 func (r *results) add(c *object.Commit, rel string, f analysis.Finding) {
+	key := rel + "\x00" + f.Fingerprint
+	if f.Fingerprint == "" {
+		key += "\x00" + f.Code + "\x00" + f.Message
+	}
 	when := c.Author.When
 	f.Commit = c.Hash.String()
 	f.Author = c.Author.Name
 	f.Date = when.UTC().Format(time.RFC3339)
 	f.Message += " (in commit " + c.Hash.String()[:7] + ", " + c.Author.Name + ", " + when.UTC().Format("2006-01-02") + ")"
-	key := rel + "\x00" + f.Fingerprint
-	if f.Fingerprint == "" {
-		key += "\x00" + f.Code + "\x00" + f.Message
-	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if i, ok := r.seen[key]; ok {
