@@ -118,7 +118,6 @@ func Scan(ctx context.Context, repoPath string, opts Options, check Check) ([]an
 	return r.sorted(), nil
 }
 
-
 // open opens the repository at or above path for reading its history, with the
 // pack files kept open: go-git's default reopens a pack for every object read,
 // which tripled the time of a scan. The caller calls the returned close.
