@@ -373,3 +373,25 @@ func TestScanCheckPanics(t *testing.T) {
 		t.Errorf("notices %q", notices)
 	}
 }
+
+func TestScanMissingBlob(t *testing.T) {
+	r := newRepo(t)
+	r.commit("Alice", map[string]string{"a.env": "SECRET=one\n", "b.env": "SECRET=two\n"})
+	// Remove one blob from the object store, as a partial clone would lack it.
+	h := plumbing.ComputeHash(plumbing.BlobObject, []byte("SECRET=one\n"))
+	obj := filepath.Join(r.dir, ".git", "objects", h.String()[:2], h.String()[2:])
+	if err := os.Remove(obj); err != nil {
+		t.Fatal(err)
+	}
+	var notices []string
+	got, err := Scan(context.Background(), r.dir, Options{Notice: func(m string) { notices = append(notices, m) }}, fakeCheck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Path != "b.env" {
+		t.Errorf("findings %v, want b.env's", briefs(got))
+	}
+	if len(notices) != 1 || !strings.Contains(notices[0], "missing") {
+		t.Errorf("notices %q", notices)
+	}
+}

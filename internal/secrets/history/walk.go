@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -33,6 +34,8 @@ type walker struct {
 	opts   Options
 	notice func(string)
 	out    func(task)
+	// missed is set once a missing object has been noticed.
+	missed bool
 }
 
 // walk reads the commits of iter, newest first, up to Options.MaxCommits.
@@ -96,19 +99,36 @@ func (w *walker) commit(ctx context.Context, c *object.Commit) error {
 			break
 		}
 		data, err := w.blob(ch.To.TreeEntry.Hash)
-		if err != nil {
-			return err
-		}
-		if data == nil {
-			continue // too large or binary
+		if err != nil || data == nil {
+			if err = w.missing(err); err != nil {
+				return err
+			}
+			continue // too large, binary or missing
 		}
 		var old []byte
 		if action == merkletrie.Modify && regular(ch.From.TreeEntry.Mode) {
 			if old, err = w.blob(ch.From.TreeEntry.Hash); err != nil {
-				return err
+				if err = w.missing(err); err != nil {
+					return err
+				}
+				old = nil // compared with nothing: every line is added
 			}
 		}
 		w.out(task{commit: c, rel: rel, blob: ch.To.TreeEntry.Hash, old: old, data: data})
+	}
+	return nil
+}
+
+// missing passes on err unless it is an object missing from the repository (a
+// partial clone leaves old versions out), which is skipped: the first time with
+// a notice.
+func (w *walker) missing(err error) error {
+	if !errors.Is(err, plumbing.ErrObjectNotFound) {
+		return err
+	}
+	if !w.missed {
+		w.missed = true
+		w.notice("git history: some file versions are missing from the repository (a partial or shallow clone?) and were not read")
 	}
 	return nil
 }
