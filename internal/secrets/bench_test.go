@@ -84,3 +84,21 @@ func TestTreeFindings(t *testing.T) {
 	}
 	t.Logf("%d files, %d findings", len(srcs), n)
 }
+
+// BenchmarkSecretsTree runs the analyzer over $KRAIT_SECRETS_TREE, a tree with
+// more configuration and data files than the standard library (site-packages).
+func BenchmarkSecretsTree(b *testing.B) {
+	dir := os.Getenv("KRAIT_SECRETS_TREE")
+	if dir == "" {
+		b.Skip("set KRAIT_SECRETS_TREE=DIR")
+	}
+	a := New(Options{})
+	srcs, total := loadTree(b, a, dir)
+	b.SetBytes(total)
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range srcs {
+			a.Check(&srcs[i], nil)
+		}
+	}
+}

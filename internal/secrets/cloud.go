@@ -123,7 +123,7 @@ func cloudDetectors() []*detector {
 	return []*detector{
 		{
 			kind: "aws-secret-access-key", provider: "AWS", what: "secret access key", rule: AWSCredentials,
-			keywords: []string{"aws", "secret_access_key", "secretaccesskey"}, re: awsSecretRe, validate: entropic,
+			keywords: []string{"secret"}, context: []string{"aws", "secretaccesskey", "secret_access_key"}, re: awsSecretRe, validate: entropic,
 			tp: []string{`AWS_SECRET_ACCESS_KEY={b:40}`, `aws_secret_access_key = "{b:40}"`, `"SecretAccessKey": "{b:40}"`},
 			fp: []string{`aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`, `"Policy": "arn:aws:iam::aws:policy/AWSApplicationMigrationFullAccess"`, `AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}`, `aws_secret_access_key = "{b:39}"`, `AWS_REGION=eu-west-1`},
 		},

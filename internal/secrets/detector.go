@@ -57,9 +57,16 @@ type detector struct {
 	tp, fp []string
 }
 
-// maxWindow bounds the text a line regex runs on around a keyword: a minified
-// bundle or a one-line JSON file is one enormous line.
+// maxWindow bounds the lines the name checks read, and the distance within
+// which two findings are compared for overlap.
 const maxWindow = 2048
+
+// windowBefore and windowAfter bound the text a line regex runs on around a
+// keyword: a minified bundle or a one-line JSON file is one enormous line.
+const (
+	windowBefore = 256
+	windowAfter  = 768
+)
 
 // maxMultiline bounds the text a multiline detector sees after its keyword.
 const maxMultiline = 64 << 10

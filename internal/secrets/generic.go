@@ -49,6 +49,18 @@ var (
 	xmlAttrRe    = regexp.MustCompile(`\bkey="([^"]{2,64})"\s+value="([^"]{1,255})"`)
 )
 
+// maxConfigLine bounds the configuration lines the name checks read.
+const maxConfigLine = 1024
+
+// flagText returns the line if it may pass a credential as a command-line flag,
+// and "" otherwise, sparing the expression the lines that cannot.
+func flagText(line string) string {
+	if strings.Contains(line, "--") || strings.Contains(line, "-e ") || strings.Contains(line, "-p") {
+		return line
+	}
+	return ""
+}
+
 // assignment is a name bound to a literal on one line of a configuration file.
 type assignment struct {
 	name    string
@@ -212,6 +224,7 @@ func (s *scan) config() {
 	}
 	var pending string // a name given on the line before its value (k8s env, Terraform variables)
 	pgpass := strings.HasSuffix(s.rel, ".pgpass") || strings.HasSuffix(s.rel, "pgpass.conf")
+	text := string(s.data) // one copy; lines are substrings of it
 	for at := 0; at < len(s.data); {
 		end := bytes.IndexByte(s.data[at:], '\n')
 		if end < 0 {
@@ -222,16 +235,87 @@ func (s *scan) config() {
 		switch {
 		case end-at > maxWindow:
 		case pgpass:
-			s.pgpass(string(s.data[at:end]), at)
+			s.pgpass(text[at:end], at)
 		default:
-			pending = s.configLine(string(s.data[at:end]), at, pending)
+			pending = s.configLine(text[at:end], at, pending)
 		}
 		at = end + 1
 	}
 }
 
+// mayHoldSecret rejects in one pass, without allocating, almost every line that
+// names no secret: the name checks need one of these fragments (those of
+// filter.Name and keyContext) on the line, and mysql's -p flag its command.
+func mayHoldSecret(line string) bool {
+	for i := 0; i+2 < len(line); i++ {
+		switch line[i] | 0x20 {
+		case 'p':
+			if foldAt(line, i, "pass") || foldAt(line, i, "pw") || foldAt(line, i, "private") {
+				return true
+			}
+		case 's':
+			if foldAt(line, i, "secret") || foldAt(line, i, "salt") || foldAt(line, i, "seed") || foldAt(line, i, "sign") {
+				return true
+			}
+		case 't':
+			if foldAt(line, i, "token") {
+				return true
+			}
+		case 'k':
+			if foldAt(line, i, "key") {
+				return true
+			}
+		case 'c':
+			if foldAt(line, i, "cred") || foldAt(line, i, "crypt") {
+				return true
+			}
+		case 'a':
+			if foldAt(line, i, "auth") {
+				return true
+			}
+		case 'h':
+			if foldAt(line, i, "hmac") {
+				return true
+			}
+		case 'j':
+			if foldAt(line, i, "jwt") {
+				return true
+			}
+		case 'b':
+			if foldAt(line, i, "bearer") {
+				return true
+			}
+		case 'l':
+			if foldAt(line, i, "license") {
+				return true
+			}
+		case 'm':
+			if foldAt(line, i, "mysql") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foldAt reports whether s continues at i with the lowercase sub, ignoring case.
+func foldAt(s string, i int, sub string) bool {
+	if i+len(sub) > len(s) {
+		return false
+	}
+	for j := 0; j < len(sub); j++ {
+		if s[i+j]|0x20 != sub[j] {
+			return false
+		}
+	}
+	return true
+}
+
 // configLine checks one line; it returns the name a following value line binds.
 func (s *scan) configLine(line string, at int, pending string) string {
+	if pending == "" && !mayHoldSecret(line) {
+		return ""
+	}
 	t := strings.TrimSpace(line)
 	if strings.HasPrefix(t, "variable \"") {
 		name, _, _ := strings.Cut(t[len("variable \""):], "\"")
@@ -241,7 +325,10 @@ func (s *scan) configLine(line string, at int, pending string) string {
 		s.netrc(line, at)
 		return ""
 	}
-	for _, m := range flagRe.FindAllStringSubmatchIndex(line, -1) {
+	if len(line) > maxConfigLine {
+		return pending // documentation strings in JSON data, not settings
+	}
+	for _, m := range flagRe.FindAllStringSubmatchIndex(flagText(line), -1) {
 		name := "password" // mysql -p
 		for g := 1; g <= 2; g++ {
 			if m[2*g] >= 0 {
@@ -250,18 +337,22 @@ func (s *scan) configLine(line string, at int, pending string) string {
 		}
 		s.judgeValue(name, line[m[8]:m[9]], at+m[8])
 	}
-	for _, m := range xmlElementRe.FindAllStringSubmatchIndex(line, -1) {
-		if line[m[2]:m[3]] == line[m[6]:m[7]] {
+	if strings.IndexByte(line, '<') >= 0 {
+		for _, m := range xmlElementRe.FindAllStringSubmatchIndex(line, -1) {
+			if line[m[2]:m[3]] == line[m[6]:m[7]] {
+				s.judgeValue(line[m[2]:m[3]], line[m[4]:m[5]], at+m[4])
+			}
+		}
+		for _, m := range xmlAttrRe.FindAllStringSubmatchIndex(line, -1) {
 			s.judgeValue(line[m[2]:m[3]], line[m[4]:m[5]], at+m[4])
 		}
 	}
-	for _, m := range xmlAttrRe.FindAllStringSubmatchIndex(line, -1) {
-		s.judgeValue(line[m[2]:m[3]], line[m[4]:m[5]], at+m[4])
-	}
 	// Quoted values anywhere on the line: TOML inline tables, YAML flow
 	// mappings, one-line JSON. What parseAssignment finds again is merged.
-	for _, m := range codeBindingRe.FindAllStringSubmatchIndex(line, -1) {
-		s.judgeValue(lastSegment(line[m[2]:m[3]]), line[m[6]:m[7]], at+m[6])
+	if strings.ContainsAny(line, `"'`) {
+		for _, m := range codeBindingRe.FindAllStringSubmatchIndex(line, -1) {
+			s.judgeValue(lastSegment(line[m[2]:m[3]]), line[m[6]:m[7]], at+m[6])
+		}
 	}
 	a, ok := parseAssignment(line)
 	if !ok {

@@ -20,6 +20,7 @@ func (s *scan) notebook() {
 	if !s.enabled(GenericSecret.Code) && !s.enabled(HighEntropySecret.Code) {
 		return
 	}
+	text := string(s.data) // one copy; lines are substrings of it
 	for at := 0; at < len(s.data); {
 		end := bytes.IndexByte(s.data[at:], '\n')
 		if end < 0 {
@@ -28,7 +29,7 @@ func (s *scan) notebook() {
 			end += at
 		}
 		if end-at <= maxWindow {
-			s.notebookLine(string(s.data[at:end]), at)
+			s.notebookLine(text[at:end], at)
 		}
 		at = end + 1
 	}
@@ -36,6 +37,9 @@ func (s *scan) notebook() {
 
 // notebookLine checks one line of the notebook file that starts at offset at.
 func (s *scan) notebookLine(raw string, at int) {
+	if !mayHoldSecret(raw) {
+		return
+	}
 	t := strings.TrimSpace(raw)
 	t = strings.TrimSuffix(t, ",")
 	if len(t) < 2 || t[0] != '"' || t[len(t)-1] != '"' || !strings.ContainsAny(t, "=:") {
@@ -81,6 +85,7 @@ func (s *scan) code() {
 	if !s.enabled(GenericSecret.Code) && !s.enabled(HighEntropySecret.Code) {
 		return
 	}
+	text := string(s.data) // one copy; lines are substrings of it
 	for at := 0; at < len(s.data); {
 		end := bytes.IndexByte(s.data[at:], '\n')
 		if end < 0 {
@@ -88,8 +93,8 @@ func (s *scan) code() {
 		} else {
 			end += at
 		}
-		if end-at <= maxWindow {
-			line := string(s.data[at:end])
+		if end-at <= maxWindow && mayHoldSecret(text[at:end]) {
+			line := text[at:end]
 			t := strings.TrimSpace(line)
 			if !strings.HasPrefix(t, "//") && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "*") && !strings.HasPrefix(t, "/*") {
 				for _, m := range codeBindingRe.FindAllStringSubmatchIndex(line, -1) {

@@ -40,12 +40,15 @@ func (s *scan) providers() {
 				continue
 			}
 			from, to := lineBounds(s.data, at)
-			if det.wholeFile {
+			switch {
+			case det.wholeFile:
 				from, to = 0, len(s.data)
-			} else if det.multiline {
+			case det.multiline:
 				to = min(len(s.data), at+maxMultiline)
-			} else if to-from > maxWindow {
-				from, to = max(from, at-maxWindow/2), min(to, at+maxWindow/2)
+			default:
+				// A secret and its name lie near their keyword: a long line
+				// (minified code, one-line JSON) is searched around it only.
+				from, to = max(from, at-windowBefore), min(to, at+windowAfter)
 			}
 			covered[d] = to
 			s.match(det, int(d), from, to)

@@ -52,16 +52,21 @@ const (
 	Identifier
 	// Regex is a regular expression: "[^\\W\\d]\\w*", "^sk_live_.+$".
 	Regex
+	// TestKey is a provider's test-mode key, which moves no money and reaches no
+	// production data: Stripe's sk_test_, rk_test_ and pk_test_, Braintree's
+	// access_token$sandbox$.
+	TestKey
 )
 
 // lastClass is the highest Class.
-const lastClass = Regex
+const lastClass = TestKey
 
 var classNames = [...]string{
 	Plausible: "plausible", Empty: "empty", Short: "short", Placeholder: "placeholder",
 	Template: "template", EnvLookup: "env-lookup", Repeated: "repeated", Sequential: "sequential",
 	UUID: "uuid", Hash: "hash", Example: "example", Path: "path", URL: "url",
 	Version: "version", Code: "code", Text: "text", Identifier: "identifier", Regex: "regex",
+	TestKey: "test-key",
 }
 
 // String returns the class's kebab-case name, as used in tests and debug output.
@@ -88,7 +93,9 @@ const maxClassify = 4096
 
 // Classify says what a candidate secret value is. name is what the value is bound
 // to (a variable, key or argument name; "" when unknown): it lets a hex string
-// next to "sha256" be a hash and PASSWORD = "password" be a placeholder. The value
+// next to "sha256" be a hash, PASSWORD = "password" be a placeholder, and a
+// single word be a password under a password's name but an Identifier under a
+// token's or key's ("input_token": "Marker"). The value
 // is taken as written, without quotes.
 func Classify(name, value string) Class {
 	v := trimSpace(value)
@@ -100,6 +107,9 @@ func Classify(name, value string) Class {
 	}
 	if isKnownExample(v) {
 		return Example
+	}
+	if isTestKey(v) {
+		return TestKey
 	}
 	if isPasswordHash(v) || isHexDigest(v) && hashContext(name) || hasDigestPrefix(v) {
 		return Hash
@@ -128,7 +138,7 @@ func Classify(name, value string) Class {
 	if isCode(v) {
 		return Code
 	}
-	if isIdentifier(v) {
+	if isIdentifier(v) || isResourceName(v) || isFieldPath(v) || name != "" && !passwordName(name) && isPlainWord(v) {
 		return Identifier
 	}
 	if isRepeated(v) {

@@ -26,6 +26,9 @@ func Name(name string) NameKind {
 	if containsString(name, "::") {
 		return NotSecret // a type name: "AWS::IAM::AccessKey"
 	}
+	if notCredentialCompound(name) {
+		return NotSecret
+	}
 	switch ruleutil.SecretName(name) {
 	case ruleutil.CredentialName:
 		return Credential
@@ -85,4 +88,35 @@ func authName(name string) bool {
 		}
 	}
 	return true
+}
+
+// notCredentialCompound reports names whose last word is a credential word but
+// whose word before it makes the name a request field or a reference: the
+// idempotency and pagination tokens of cloud APIs (ClientRequestToken,
+// input_token) and the names of Kubernetes secrets (existingSecret).
+func notCredentialCompound(name string) bool {
+	if len(name) < 6 || !hasFold(name, "token") && !hasFold(name, "secret") {
+		return false
+	}
+	var buf [maxNameWords]string
+	w := ruleutil.SplitName(name, buf[:0])
+	n := len(w)
+	if n < 2 {
+		return false
+	}
+	switch w[n-1] {
+	case "token", "tokens":
+		switch w[n-2] {
+		case "request", "client", "change", "creation", "idempotency", "purchase", "lifecycle",
+			"action", "input", "output", "continuation", "pagination", "resume", "sync", "cancel",
+			"cancellation", "marker", "batch", "page", "next", "start", "end", "stop", "eos", "bos", "pad":
+			return true
+		}
+	case "secret", "secrets":
+		switch w[n-2] {
+		case "existing", "external", "sealed", "kubernetes", "k8s", "create", "mount", "use":
+			return true
+		}
+	}
+	return false
 }

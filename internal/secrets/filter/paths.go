@@ -18,7 +18,8 @@ func FixturePath(rel string) bool {
 	switch {
 	case strings.HasPrefix(stem, "test_"), strings.HasSuffix(stem, "_test"), strings.HasSuffix(stem, "_tests"),
 		strings.HasSuffix(stem, ".test"), strings.HasSuffix(stem, ".spec"), strings.HasSuffix(stem, "_spec"),
-		stem == "tests", stem == "test", stem == "conftest":
+		stem == "tests", stem == "test", stem == "conftest",
+		strings.Contains(stem, "_test_"), strings.HasSuffix(stem, "_testdata"), strings.HasSuffix(stem, "_fixtures"):
 		return true
 	}
 	dir := path.Dir(p)

@@ -22,6 +22,8 @@ func TestFixturePath(t *testing.T) {
 		{"docs/source/conf.py", true},
 		{`app\tests\x.py`, true},
 		{"web/app.spec.js", true},
+		{"internal/keys_test_data.go", true},
+		{"pkg/read_write_test_data.go", true},
 		{"app/settings.py", false},
 		{"app/latest/config.yaml", false},
 		{"contest/entry.py", false},

@@ -16,6 +16,10 @@ var knownExamples = [...]string{
 	"ghp_" + "16C7e42F292c6912E7710c838347Ae178B4a",
 	"xoxb-" + "17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
 	"SG." + "ngeVfQFYQlKU0ufo8x5d1A.TwL2iGABf9DHoTf-09kqeF8tAmbihYzrnopKc-1s5cr",
+	// RFC 6749's client credentials, s6BhdRkqt3:gX1fBat3bV, in HTTP Basic form.
+	"czZCaGRSa3F0" + "MzpnWDFmQmF0M2JW",
+	// PyJWT's README token ({"some": "payload"} signed with "secret").
+	"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + "eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg",
 }
 
 // knownExamplePrefixes start documentation tokens whatever follows: jwt.io's
@@ -501,4 +505,109 @@ func slashPath(v string) bool {
 		}
 	}
 	return seps >= 2 && v[len(v)-1] != '/'
+}
+
+// testKeyPrefixes start the test-mode keys of payment providers.
+var testKeyPrefixes = [...]string{"sk_test_", "rk_test_", "pk_test_", "access_token$sandbox$"}
+
+func isTestKey(v string) bool {
+	for _, p := range testKeyPrefixes {
+		if strings.HasPrefix(v, p) && len(v) > len(p)+8 {
+			return true
+		}
+	}
+	return false
+}
+
+// isResourceName reports ARNs and URNs, which name a secret instead of holding
+// it: "arn:aws:secretsmanager:…", "arn:aws:iam::aws:policy/IAMUserChangePassword".
+func isResourceName(v string) bool {
+	return hasPrefixFold(v, "arn:") && strings.Count(v, ":") >= 4 || hasPrefixFold(v, "urn:") && strings.Count(v, ":") >= 2
+}
+
+// isFieldPath reports a JMESPath-like path of readable field names with
+// optional indices: "Jobs[-1].JobId", "StreamDescription.Shards[-1].ShardId".
+func isFieldPath(v string) bool {
+	if !strings.ContainsAny(v, ".[") {
+		return false
+	}
+	parts := 0
+	for seg := range strings.SplitSeq(v, ".") {
+		name, index, indexed := strings.Cut(seg, "[")
+		if name == "" || !readableName(name) {
+			return false
+		}
+		if indexed {
+			index, ok := strings.CutSuffix(index, "]")
+			if !ok || !isIndex(index) {
+				return false
+			}
+		}
+		parts++
+		if !indexed && parts == 1 && !strings.Contains(v, ".") {
+			return false
+		}
+	}
+	return parts >= 2 || strings.Contains(v, "[")
+}
+
+// readableName reports an identifier made of readable words ("JobId",
+// "stream_description"), not generated text.
+func readableName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isIdent(s[i]) {
+			return false
+		}
+	}
+	if isDigit(s[0]) {
+		return false
+	}
+	return isWord(s) && readableWord(s) || isIdentifier(s)
+}
+
+// isIndex reports a JMESPath index: a number, a negative number or "*".
+func isIndex(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "*" {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isWord reports a value of letters only.
+func isWord(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if !isLetter(v[i]) {
+			return false
+		}
+	}
+	return v != ""
+}
+
+// isPlainWord reports a word as people write one: letters in one case, or
+// capitalised ("Marker"). Generated letters switch case at random.
+func isPlainWord(v string) bool {
+	if !isWord(v) {
+		return false
+	}
+	lower, upper := 0, 0
+	for i := 1; i < len(v); i++ {
+		if isUpper(v[i]) {
+			upper++
+		} else {
+			lower++
+		}
+	}
+	return upper == 0 || lower == 0
+}
+
+// passwordName reports names of passwords and passphrases, which a person
+// chooses, so that a dictionary word is one; a token or a key is generated.
+func passwordName(name string) bool {
+	return hasFold(name, "pass") || hasFold(name, "pwd") || hasSuffixFold(name, "pw")
 }
