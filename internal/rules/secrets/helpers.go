@@ -29,8 +29,9 @@ func lower(c analysis.Confidence) analysis.Confidence {
 // is worth reporting, and with what confidence: generated-looking values high,
 // other mixed values medium, single dictionary words low; one step lower in
 // test code and fixtures. Placeholders, templates, environment lookups, hashes,
-// paths, URLs, documentation example keys (AKIAIOSFODNN7EXAMPLE) and the other
-// filter classes are not reported, as the secrets analyzer does not report them.
+// paths, URLs, documentation example keys (AKIAIOSFODNN7EXAMPLE), test-mode keys,
+// single words bound to a token's or key's name, and the other filter classes are
+// not reported, as the secrets analyzer does not report them.
 func judgeSecret(p *analysis.Pass, name, value string) (analysis.Confidence, bool) {
 	if ruleutil.IsPlaceholderSecret(value, name) {
 		return 0, false
@@ -44,9 +45,6 @@ func judgeSecret(p *analysis.Pass, name, value string) (analysis.Confidence, boo
 		if !strings.Contains(strings.ToLower(name), "phrase") {
 			return 0, false
 		}
-	}
-	if !passwordName(name) && isWord(value) {
-		return 0, false // token = "marker": a word is a password, not a token or key
 	}
 	var conf analysis.Confidence
 	switch c := filter.Classify(name, value); {
@@ -85,13 +83,6 @@ func isAuthScheme(s string) bool {
 		return true
 	}
 	return false
-}
-
-// passwordName reports names of passwords and passphrases, as opposed to
-// tokens and keys: a person chooses a password, so a dictionary word is one.
-func passwordName(name string) bool {
-	n := strings.ToLower(name)
-	return strings.Contains(n, "pass") || strings.Contains(n, "pwd") || strings.HasSuffix(n, "pw") || strings.Contains(n, "secret")
 }
 
 // isWord reports a value of letters only.

@@ -132,3 +132,5 @@ DSN = "host=db user=app password=Pg-Pr0d-2024 dbname=shop"  # want `hard-coded p
 ODBC = {"conn": "Driver={ODBC Driver 18};Server=db;UID=sa;PWD=Sq1-Pr0d-99;"}  # want `in the connection string stored under the key "conn"`
 DSN_TEMPLATE = "host=db user=app password={password} dbname=shop"
 DSN_ENV = "host=db user=app password=${DB_PASSWORD} dbname=shop"
+STRIPE_KEY = "sk_test_" "51HqLyjWDarjtT1zdp7dcXyZ"
+paging = {"input_token": "Marker", "ClientRequestToken": "b3f1c2d4-idem"}
