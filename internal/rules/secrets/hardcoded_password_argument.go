@@ -27,7 +27,8 @@ string (` + "`pyodbc.connect(\"...;UID=sa;PWD=...\")`" + `, ` + "`psycopg2.conne
 well-known APIs: requests' and httpx's HTTPBasicAuth/HTTPDigestAuth, aiohttp.BasicAuth,
 PyMySQL and MySQLdb connect, and ` + "`login(user, password)`" + ` methods (smtplib, ftplib,
 imaplib, poplib), keyring.set_password, LDAP binds, and the value of a credential-named
-environment variable set with ` + "`os.environ.setdefault`" + ` or ` + "`os.putenv`" + `. Values that are not secrets
+environment variable set with ` + "`os.environ.setdefault`" + ` or ` + "`os.putenv`" + ` or of an
+attribute set with ` + "`setattr`" + `. Values that are not secrets
 (placeholders, templates, environment references, repeated or sequential characters,
 UUIDs, hashes, paths, URLs) are not reported, nor is a credential-named constant passed
 on (` + "`password=DB_PASSWORD`" + `), which KR301 reports where it is assigned. Confidence follows
@@ -87,6 +88,12 @@ func runHardcodedPasswordArgument(p *analysis.Pass, n ast.Node) {
 				reportArgSecret(p, c, k.Arg, k.Value, "as "+k.Arg+"=")
 			}
 		}
+	}
+	if len(c.Args) == 3 && ruleutil.CalleeTail(c) == "setattr" && p.Model.QualifiedNameIs(c.Func, "builtins.setattr") {
+		if name, ok := p.Model.ConstString(c.Args[1]); ok && filter.Name(name) == filter.Credential {
+			reportArgSecret(p, c, name, c.Args[2], "as the value of "+quoteName(name))
+		}
+		return
 	}
 	if len(c.Args) == 2 && (ruleutil.CalleeTail(c) == "setdefault" || ruleutil.CalleeTail(c) == "putenv") &&
 		(p.Model.QualifiedNameIs(c.Func, "os.environ.setdefault") || p.Model.QualifiedNameIs(c.Func, "os.putenv")) {

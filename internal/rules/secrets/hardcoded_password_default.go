@@ -87,10 +87,11 @@ func checkDefault(p *analysis.Pass, fn string, a *ast.Arg, d ast.Expr) {
 	if a == nil || filter.Name(a.Arg) != filter.Credential {
 		return
 	}
-	if namedSecret(p, d) {
+	lit := unwrapSecret(p, d)
+	if namedSecret(p, lit) {
 		return
 	}
-	s, ok := ruleutil.SecretLiteral(p.Model, d)
+	s, ok := ruleutil.SecretLiteral(p.Model, lit)
 	if !ok {
 		return
 	}
@@ -99,5 +100,5 @@ func checkDefault(p *analysis.Pass, fn string, a *ast.Arg, d ast.Expr) {
 		return
 	}
 	msg := "parameter " + quoteName(a.Arg) + " of " + fn + " defaults to a hard-coded secret: " + shown(s)
-	p.ReportDiagnostic(analysis.Diagnostic{Node: d, Message: msg, Confidence: conf, Secret: secretText(p, d, s, msg)})
+	p.ReportDiagnostic(analysis.Diagnostic{Node: d, Message: msg, Confidence: conf, Secret: secretText(p, lit, s, msg)})
 }

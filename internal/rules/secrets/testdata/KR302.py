@@ -65,3 +65,5 @@ os.environ.setdefault("ANALYTICS_SECRET", "An4lytics-S3cret-K")  # want `as the 
 os.putenv("SERVICE_TOKEN", "svc_7a1f4c9e2b8d5a3f")  # want `to os.putenv`
 os.environ.setdefault("ANALYTICS_REGION", "eu-west-1")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
+setattr(settings, "API_TOKEN", "tok_9a8b7c6d5e4f3a2b")  # want `as the value of "API_TOKEN" to builtins.setattr`
+setattr(settings, "API_URL", "https://api.example.com")

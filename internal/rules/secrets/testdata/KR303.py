@@ -48,3 +48,7 @@ DEFAULT_TOKEN = "tok_4f9a8b7c6d5e"
 
 def with_named_default(token=DEFAULT_TOKEN):
     return token
+
+
+def with_secret_type(api_key=SecretStr("k3y-9f8e7d6c5b4a")):  # want `parameter "api_key" of with_secret_type`
+    return api_key
