@@ -102,11 +102,16 @@ func parseAssignment(line string) (assignment, bool) {
 		return assignment{}, false
 	}
 	name := line[ns:i]
+	var wrapped byte // "KEY=value" as a quoted YAML list item
 	if q != 0 {
-		if i >= len(line) || line[i] != q {
+		switch {
+		case i < len(line) && line[i] == q:
+			i++
+		case i < len(line) && line[i] == '=':
+			wrapped = q
+		default:
 			return assignment{}, false
 		}
-		i++
 	}
 	j := skipBlank(line, i)
 	tight := j == i && j < len(line) && line[j] == '=' && j+1 < len(line) && line[j+1] != ' ' && line[j+1] != '\t'
@@ -149,6 +154,9 @@ func parseAssignment(line string) (assignment, bool) {
 		}
 	}
 	v := strings.TrimRight(line[j:end], " \t\r,")
+	if wrapped != 0 {
+		v = strings.TrimSuffix(v, string(wrapped))
+	}
 	if v == "" {
 		return assignment{}, false
 	}

@@ -51,7 +51,7 @@ func TestGenericConfig(t *testing.T) {
 		{"dockerfile", "Dockerfile", "FROM python:3.12\nENV API_KEY=Zk2Lq9Wm4Xr7Pn3B\nARG NPM_TOKEN\nENV DB_PASSWORD s3cr3tPassw0rd9\n",
 			[]want{{"KR380", 2, "API_KEY"}, {"KR380", 4, "DB_PASSWORD"}}},
 		{"shell", "deploy.sh", "#!/bin/sh\nexport DEPLOY_TOKEN=\"Zk2Lq9Wm4Xr7Pn3B\"\nexport PATH=$PATH:/opt/bin\n", []want{{"KR380", 2, "DEPLOY_TOKEN"}}},
-		{"compose", "docker-compose.yml", "services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=Pq7mZ2xLr9Wd\n      POSTGRES_USER: app\n", []want{{"KR380", 4, "POSTGRES_PASSWORD"}}},
+		{"compose", "docker-compose.yml", "services:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=Pq7mZ2xLr9Wd\n      POSTGRES_USER: app\n      - \"REDIS_PASSWORD=Zk2Lq9Wm4Xr7\"\n", []want{{"KR380", 4, "POSTGRES_PASSWORD"}, {"KR380", 6, "REDIS_PASSWORD (Zk2L…)"}}},
 		{"k8s_env", "k8s/deploy.yaml", "env:\n  - name: DB_PASSWORD\n    value: \"Pq7mZ2xLr9Wd\"\n  - name: LOG_LEVEL\n    value: debug\n", []want{{"KR380", 3, "DB_PASSWORD"}}},
 		{"k8s_secret_base64", "k8s/secret.yaml", "kind: Secret\ndata:\n  password: UHE3bVoyeExyOVdk\n  token: Y2hhbmdlbWU=\n", []want{{"KR380", 3, "password"}}},
 		{"terraform", "main.tf", "variable \"db_password\" {\n  default = \"Pq7mZ2xLr9Wd\"\n}\nresource \"x\" \"y\" {\n  password = var.db_password\n}\n", []want{{"KR380", 2, "db_password"}}},
