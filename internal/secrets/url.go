@@ -35,7 +35,8 @@ var HTTPAuthCredential = newRule(ruleSpec{
 var (
 	urlCredRe    = regexp.MustCompile(`\b([a-zA-Z][a-zA-Z0-9+.\-]{1,30})://([^\s:@/?#'"\x60<>\\(){}\[\]]{0,128}):([^\s@/?#'"\x60<>\\]{1,256})@([A-Za-z0-9.\-_%]+)`)
 	authHeaderRe = regexp.MustCompile(`(?i)\b(?:authorization|proxy-authorization)["']?\s*[:=,]\s*["']?(?:bearer|basic|token)\s+([A-Za-z0-9._~+/\-]{16,}=*)`)
-	connPassRe   = regexp.MustCompile(`(?i)(?:^|[;"'\s])(?:password|pwd)\s*=\s*([^;"'\s]{4,128})`)
+	connPassRe   = regexp.MustCompile(`(?i)(?:^|[;"'\s])(?:password|pwd)\s*=\s*([^;"'\s),]{4,128})`)
+	connKeyRe    = regexp.MustCompile(`(?i)(?:^|[;"'\s])(?:server|data source|uid|user id|host|dbname|database|hostname)\s*=\s*[^"'\s]`)
 	curlUserRe   = regexp.MustCompile(`(?:^|\s)(?:-u|--user)[ =]["']?[^\s:'"$]+:([^\s'"]{6,})`)
 )
 
@@ -77,6 +78,7 @@ func urlDetectors() []*detector {
 				`PASSWORD={A:14}`,
 				`conn = "Server=sql;Database=shop;Trusted_Connection=yes;"`,
 				`psycopg2.connect("host=db dbname=app user=app password=" + pw)`,
+				`conn = psycopg2.connect(host="db", user="app", password=DB_PASSWORD)`,
 			},
 		},
 		{
@@ -168,15 +170,9 @@ func isExampleHost(h string) bool {
 // connPassword accepts a password in a line that is a connection string: keys
 // separated by semicolons, or libpq's blank-separated host= and dbname=.
 func connPassword(pw, line string) (analysis.Confidence, bool) {
-	l := strings.ToLower(line)
-	conn := false
-	for _, k := range [...]string{"server=", "data source=", "uid=", "user id=", "host=", "dbname=", "database=", "hostname="} {
-		if strings.Contains(l, k) {
-			conn = true
-			break
-		}
-	}
-	if !conn {
+	// A connection string writes its keys' values bare; host="db" is a
+	// keyword argument, and password=DB_PASSWORD beside it a variable.
+	if !connKeyRe.MatchString(line) {
 		return 0, false
 	}
 	return literalToken(pw, line)

@@ -23,6 +23,9 @@ const (
 // ending in the word "auth" (basic_auth, REDIS_AUTH) or in "key" after a word
 // such as consumer or webhook (CONSUMER_KEY) is a credential.
 func Name(name string) NameKind {
+	if !mayName(name) {
+		return NotSecret
+	}
 	if containsString(name, "::") {
 		return NotSecret // a type name: "AWS::IAM::AccessKey"
 	}
@@ -115,6 +118,35 @@ func notCredentialCompound(name string) bool {
 	case "secret", "secrets":
 		switch w[n-2] {
 		case "existing", "external", "sealed", "kubernetes", "k8s", "create", "mount", "use":
+			return true
+		}
+	}
+	return false
+}
+
+// mayName rejects almost every name in one pass, without allocating: a secret's
+// name contains one of these fragments.
+func mayName(s string) bool {
+	if len(s) < 2 || len(s) > 100 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		var found bool
+		switch s[i] | 0x20 {
+		case 'p':
+			found = hasFoldAt(s, i, "pass") || hasFoldAt(s, i, "pw")
+		case 's':
+			found = hasFoldAt(s, i, "secret")
+		case 't':
+			found = hasFoldAt(s, i, "token")
+		case 'k':
+			found = hasFoldAt(s, i, "key")
+		case 'c':
+			found = hasFoldAt(s, i, "cred")
+		case 'a':
+			found = hasFoldAt(s, i, "auth")
+		}
+		if found {
 			return true
 		}
 	}
