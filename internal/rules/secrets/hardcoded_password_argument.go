@@ -103,11 +103,13 @@ func runHardcodedPasswordArgument(p *analysis.Pass, n ast.Node) {
 		return
 	}
 	for _, a := range c.Args {
-		reportConnectionString(p, a, "in a connection string passed to "+ruleutil.CallLabel(p.Model, c))
+		reportConnectionString(p, a, func() string { return "in a connection string passed to " + ruleutil.CallLabel(p.Model, c) })
 	}
 	for _, k := range c.Keywords {
 		if k.Arg != "" && filter.Name(k.Arg) != filter.Credential {
-			reportConnectionString(p, k.Value, "in a connection string passed as "+k.Arg+"= to "+ruleutil.CallLabel(p.Model, c))
+			reportConnectionString(p, k.Value, func() string {
+				return "in a connection string passed as " + k.Arg + "= to " + ruleutil.CallLabel(p.Model, c)
+			})
 		}
 	}
 	if len(c.Args) < 2 {

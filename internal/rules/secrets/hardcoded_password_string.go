@@ -1,6 +1,8 @@
 package secrets
 
 import (
+	"strings"
+
 	"github.com/kraitsec/krait/internal/analysis"
 	"github.com/kraitsec/krait/internal/python/ast"
 	"github.com/kraitsec/krait/internal/rules/ruleutil"
@@ -138,7 +140,7 @@ func checkStoredSecret(p *analysis.Pass, target, value ast.Expr) bool {
 // says how the value is stored, with %q for the name.
 func reportSecretValue(p *analysis.Pass, name string, value ast.Expr, where string) bool {
 	if filter.Name(name) != filter.Credential {
-		return reportConnectionString(p, value, "in the connection string "+sprintfName(where, name))
+		return reportConnectionString(p, value, func() string { return "in the connection string " + sprintfName(where, name) })
 	}
 	fallback := false
 	lit := unwrapSecret(p, value)
@@ -227,10 +229,11 @@ func checkComparedSecret(p *analysis.Pass, cmp *ast.Compare, named, literal ast.
 
 // reportConnectionString reports a literal connection string that spells out a
 // password ("host=db password=…", "…;PWD=…;"), whatever it is bound to; where
-// says where the string is.
-func reportConnectionString(p *analysis.Pass, value ast.Expr, where string) bool {
+// says where the string is (built only for a finding: this runs on every
+// string argument).
+func reportConnectionString(p *analysis.Pass, value ast.Expr, where func() string) bool {
 	c, ok := value.(*ast.Constant)
-	if !ok || c.Value.Kind != ast.ConstStr || len(c.Value.S) < 10 {
+	if !ok || c.Value.Kind != ast.ConstStr || len(c.Value.S) < 10 || strings.IndexByte(c.Value.S, '=') < 0 {
 		return false
 	}
 	pw, ok := filter.ConnectionPassword(c.Value.S)
@@ -241,7 +244,7 @@ func reportConnectionString(p *analysis.Pass, value ast.Expr, where string) bool
 	if !ok {
 		return false
 	}
-	msg := "hard-coded password " + where + ": " + shown(pw)
+	msg := "hard-coded password " + where() + ": " + shown(pw)
 	p.ReportDiagnostic(analysis.Diagnostic{Node: value, Message: msg, Confidence: conf, Secret: secretText(p, c, pw, msg)})
 	return true
 }
