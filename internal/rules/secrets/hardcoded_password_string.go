@@ -35,10 +35,12 @@ API_KEY_HEADER, csrf_token) are not reported, nor are values that are not secret
 placeholders ("changeme", "xxxx", "your-api-key-here", "<password>", "dummy", "testpass"),
 templates ("{{ secret }}", "%(password)s"), environment references ("${TOKEN}", "$TOKEN"),
 repeated or sequential characters ("aaaaaaaa", "12345678", "qwerty"), UUIDs, hashes and
-password hashes, paths, URLs, versions, code ("settings.DB_PASSWORD") and prose.
-Documentation example keys (AKIAIOSFODNN7EXAMPLE) are not reported either.
-Generated-looking values get high confidence, single dictionary words low; in tests,
-fixtures, examples and docs the confidence is one step lower. Framework signing keys (SECRET_KEY) are reported by KR603.
+password hashes, paths, URLs, versions, code ("settings.DB_PASSWORD"), field names
+("next_token"), regular expressions, prose, a single word under a token's or key's name,
+payment providers' test-mode keys (sk_test_) and documentation example keys
+(AKIAIOSFODNN7EXAMPLE). Generated-looking values get high confidence, single dictionary
+words low; in tests, fixtures, examples and docs the confidence is one step lower.
+Framework signing keys (SECRET_KEY) are reported by KR603.
 
 ## Why is this bad?
 A credential in source code is readable by everyone who can read the repository, its
