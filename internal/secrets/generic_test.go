@@ -67,6 +67,7 @@ func TestGenericConfig(t *testing.T) {
 			[]want{{"KR380", 3, "password"}, {"KR380", 5, "ApiToken"}}},
 		{"javascript", "web/src/api.js", "const apiKey = \"Zk2Lq9Wm4Xr7Pn3B\";\nconst passwordLabel = \"Enter your password\";\n// const token = \"Zk2Lq9Wm4Xr7Pn3B\";\nconst password = process.env.PASSWORD;\n",
 			[]want{{"KR380", 1, "apiKey"}}},
+		{"flag_tail_is_not_a_name", "docs/search.yaml", "example: gcloud search --page-token=\"ala9Zk2Lq9Wm4Xr7\"\n", nil},
 		{"go", "cmd/main.go", "token := \"Zk2Lq9Wm4Xr7Pn3B\"\nif password == \"Zk2Lq9Wm4Xr7Pn3B\" {\n", []want{{"KR380", 1, "token"}}},
 		{"cache_key_is_not_a_secret", "config.yaml", "cache_key: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b\n", nil},
 		{"request_tokens_and_words", "data.json", "{\"input_token\": \"Marker\", \"ClientRequestToken\": \"6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\"}\n\"api_key\": \"Position\"\n\"password\": \"letmein\"\n",

@@ -10,7 +10,7 @@ import (
 // codeBindingRe finds a name bound to a string literal in a line of Python code:
 // `password = "…"`, `connect(password="…")`, `{"api_key": "…"}`,
 // `os.environ["TOKEN"] = "…"`.
-var codeBindingRe = regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_]*)["']?\]?\s*(?::=|=>|[:=])\s*[bru]?(["'])([^"'\\\n]{1,512})["']`)
+var codeBindingRe = regexp.MustCompile(`(?:^|[^A-Za-z0-9_\-])([A-Za-z_][A-Za-z0-9_]*)["']?\]?\s*(?::=|=>|[:=])\s*[bru]?(["'])([^"'\\\n]{1,512})["']`)
 
 // notebook checks the code and outputs of a Jupyter notebook. nbformat writes
 // one JSON string per line of a cell, so each file line that is a JSON string
