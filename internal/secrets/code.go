@@ -12,22 +12,34 @@ func (s *scan) code() {
 	if !s.enabled(GenericSecret.Code) && !s.enabled(HighEntropySecret.Code) {
 		return
 	}
-	text := string(s.data) // one copy; lines are substrings of it
-	for at := 0; at < len(s.data); {
+	s.eachLine(func(line string, at int) {
+		if !mayHoldSecret(line) {
+			return
+		}
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "//") || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "*") || strings.HasPrefix(t, "/*") {
+			return // comments
+		}
+		for _, m := range codeBindingRe.FindAllStringSubmatchIndex(line, -1) {
+			s.judgeValue(line[m[2]:m[3]], line[m[6]:m[7]], at+m[6])
+		}
+	})
+}
+
+// eachLine calls fn with every line of the file no longer than maxWindow and
+// the offset where it starts. The file is copied to a string once, so the lines
+// cost no allocation.
+func (s *scan) eachLine(fn func(line string, at int)) {
+	text := string(s.data)
+	for at := 0; at < len(text); {
 		end := bytes.IndexByte(s.data[at:], '\n')
 		if end < 0 {
-			end = len(s.data)
+			end = len(text)
 		} else {
 			end += at
 		}
-		if end-at <= maxWindow && mayHoldSecret(text[at:end]) {
-			line := text[at:end]
-			t := strings.TrimSpace(line)
-			if !strings.HasPrefix(t, "//") && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "*") && !strings.HasPrefix(t, "/*") {
-				for _, m := range codeBindingRe.FindAllStringSubmatchIndex(line, -1) {
-					s.judgeValue(line[m[2]:m[3]], line[m[6]:m[7]], at+m[6])
-				}
-			}
+		if end-at <= maxWindow {
+			fn(text[at:end], at)
 		}
 		at = end + 1
 	}

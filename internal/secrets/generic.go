@@ -1,7 +1,6 @@
 package secrets
 
 import (
-	"bytes"
 	"encoding/base64"
 	"regexp"
 	"strings"
@@ -96,23 +95,13 @@ func (s *scan) config() {
 	}
 	var pending string // a name given on the line before its value (k8s env, Terraform variables)
 	pgpass := strings.HasSuffix(s.rel, ".pgpass") || strings.HasSuffix(s.rel, "pgpass.conf")
-	text := string(s.data) // one copy; lines are substrings of it
-	for at := 0; at < len(s.data); {
-		end := bytes.IndexByte(s.data[at:], '\n')
-		if end < 0 {
-			end = len(s.data)
+	s.eachLine(func(line string, at int) {
+		if pgpass {
+			s.pgpass(line, at)
 		} else {
-			end += at
+			pending = s.configLine(line, at, pending)
 		}
-		switch {
-		case end-at > maxWindow:
-		case pgpass:
-			s.pgpass(text[at:end], at)
-		default:
-			pending = s.configLine(text[at:end], at, pending)
-		}
-		at = end + 1
-	}
+	})
 }
 
 // configLine checks one line; it returns the name a following value line binds.

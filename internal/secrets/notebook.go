@@ -1,7 +1,6 @@
 package secrets
 
 import (
-	"bytes"
 	"encoding/json"
 	"regexp"
 	"strings"
@@ -20,19 +19,7 @@ func (s *scan) notebook() {
 	if !s.enabled(GenericSecret.Code) && !s.enabled(HighEntropySecret.Code) {
 		return
 	}
-	text := string(s.data) // one copy; lines are substrings of it
-	for at := 0; at < len(s.data); {
-		end := bytes.IndexByte(s.data[at:], '\n')
-		if end < 0 {
-			end = len(s.data)
-		} else {
-			end += at
-		}
-		if end-at <= maxWindow {
-			s.notebookLine(text[at:end], at)
-		}
-		at = end + 1
-	}
+	s.eachLine(s.notebookLine)
 }
 
 // notebookLine checks one line of the notebook file that starts at offset at.
