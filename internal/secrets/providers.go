@@ -1,6 +1,7 @@
 package secrets
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/kraitsec/krait/internal/secrets/filter"
@@ -32,14 +33,25 @@ func (s *scan) providers() {
 	// covered[d] is the end of the text detector d last ran on: a later keyword
 	// inside it needs no second run.
 	covered := make([]int, len(a.detectors))
+	// The line of the current hit, found incrementally: hits come in order, so
+	// each byte is searched once however long the line.
+	lineStart, lineEnd := 0, -1
 	for _, h := range hits {
 		at := int(h.at)
+		if at > lineEnd {
+			lineStart = lineEnd + 1 + bytes.LastIndexByte(s.data[lineEnd+1:at], '\n') + 1
+			if e := bytes.IndexByte(s.data[at:], '\n'); e >= 0 {
+				lineEnd = at + e
+			} else {
+				lineEnd = len(s.data)
+			}
+		}
 		for _, d := range a.byKeyword[h.kw] {
 			det := a.detectors[d]
 			if at < covered[d] || !s.enabled(det.rule.Code) || !contextPresent(a.contextOf[d], present) {
 				continue
 			}
-			from, to := lineBounds(s.data, at)
+			from, to := lineStart, lineEnd
 			switch {
 			case det.wholeFile:
 				from, to = 0, len(s.data)
