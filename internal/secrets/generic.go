@@ -228,10 +228,16 @@ func (s *scan) judgeValue(name, value string, at int) {
 	}
 }
 
-// keyName reports names of keys and secrets rather than of tokens in general.
+// keyName reports names of keys, secrets, passwords and API tokens rather than
+// of tokens in general (a ClientRequestToken is an idempotency key).
 func keyName(name string) bool {
 	l := strings.ToLower(name)
-	return strings.Contains(l, "key") || strings.Contains(l, "secret") || strings.Contains(l, "auth") || strings.Contains(l, "access")
+	for _, w := range [...]string{"key", "secret", "auth", "access", "pass", "pwd", "api"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordValue reports words of letters, alone or joined by '-' or '_', bound to a
