@@ -25,7 +25,8 @@ var HardcodedPasswordString = &analysis.Rule{
 Flags string literals assigned to a variable, attribute, subscript, class attribute or dict
 key whose name means a credential (password, passwd, pwd, passphrase, secret, token,
 api_key, access_key, private_key, client_secret, auth_token, credentials, in snake, camel
-or upper case), literals wrapped in ` + "`SecretStr(\"...\")`" + ` or pydantic's ` + "`Field(\"...\")`" + `,
+or upper case), literals wrapped in ` + "`SecretStr(\"...\")`" + `, pydantic's ` + "`Field(\"...\")`" + `,
+` + "`\"...\".encode()`" + ` or ` + "`base64.b64decode(\"...\")`" + `, the password of a (user, password) pair,
 literal connection strings with a password in them (` + "`DSN = \"host=db password=...\"`" + `),
 literals compared with such a value (` + "`if password == \"...\"`" + `, one step less certain), and
 environment lookups that fall back to a literal (` + "`os.environ.get(\"DB_PASSWORD\", \"...\")`" + `,
@@ -146,6 +147,9 @@ func reportSecretValue(p *analysis.Pass, name string, value ast.Expr, where stri
 	}
 	fallback := false
 	lit := unwrapSecret(p, value)
+	if pair := pairSecret(p, value); pair != nil {
+		lit = pair
+	}
 	s, ok := ruleutil.SecretLiteral(p.Model, lit)
 	if !ok {
 		lit = ruleutil.EnvFallback(p.Model, value)
@@ -170,21 +174,57 @@ func reportSecretValue(p *analysis.Pass, name string, value ast.Expr, where stri
 	return true
 }
 
-// unwrapSecret returns the literal inside the wrappers that mark or declare a
-// secret without hiding it: pydantic's SecretStr("…") and Field("…") or
-// Field(default="…"), str("…"); e itself otherwise.
+// unwrapSecret returns the literal inside the wrappers that mark, declare or
+// encode a secret without hiding it: pydantic's SecretStr("…") and Field("…")
+// or Field(default="…"), dataclasses.field(default="…"), str("…"),
+// "…".encode(), base64.b64decode("…"); e itself otherwise.
 func unwrapSecret(p *analysis.Pass, e ast.Expr) ast.Expr {
-	c, ok := e.(*ast.Call)
-	if !ok {
-		return e
-	}
-	switch ruleutil.CalleeTail(c) {
-	case "SecretStr", "SecretBytes", "Secret", "Field", "str":
-		if a := ruleutil.Arg(c, 0, "default"); a != nil {
-			return a
+	for range 3 { // b64decode("…").decode() nests two calls
+		c, ok := e.(*ast.Call)
+		if !ok {
+			return e
 		}
+		var inner ast.Expr
+		switch tail := ruleutil.CalleeTail(c); tail {
+		case "SecretStr", "SecretBytes", "Secret", "Field", "field", "str":
+			inner = ruleutil.Arg(c, 0, "default")
+		case "encode", "decode", "strip":
+			if a, ok := c.Func.(*ast.Attribute); ok && len(c.Args) <= 1 {
+				inner = a.Value
+			}
+		case "b64decode", "urlsafe_b64decode", "standard_b64decode":
+			if p.Model.QualifiedNameIs(c.Func, "base64."+tail) {
+				inner = ruleutil.Arg(c, 0, "s")
+			}
+		}
+		if inner == nil {
+			return e
+		}
+		e = inner
 	}
 	return e
+}
+
+// pairSecret returns the password of a (user, password) pair of literals bound
+// to a credential's name (BASIC_AUTH = ("admin", "…")), or nil.
+func pairSecret(p *analysis.Pass, e ast.Expr) ast.Expr {
+	var elts []ast.Expr
+	switch x := e.(type) {
+	case *ast.Tuple:
+		elts = x.Elts
+	case *ast.List:
+		elts = x.Elts
+	}
+	if len(elts) != 2 {
+		return nil
+	}
+	if _, ok := p.Model.ConstString(elts[0]); !ok {
+		return nil
+	}
+	if _, ok := elts[1].(*ast.Constant); !ok {
+		return nil
+	}
+	return elts[1]
 }
 
 // orFallback returns the literal after `or` in `os.getenv("TOKEN") or "…"`, or nil.

@@ -134,3 +134,17 @@ DSN_TEMPLATE = "host=db user=app password={password} dbname=shop"
 DSN_ENV = "host=db user=app password=${DB_PASSWORD} dbname=shop"
 STRIPE_KEY = "sk_test_" "51HqLyjWDarjtT1zdp7dcXyZ"
 paging = {"input_token": "Marker", "ClientRequestToken": "b3f1c2d4-idem"}
+import base64
+from dataclasses import dataclass, field
+
+BASIC_AUTH = ("admin", "Adm1n-Basic-Pw!")  # want `assigned to "BASIC_AUTH": "Adm1…"`
+SMTP_PASSWORD = "Smtp-Pw-8812".encode()  # want `assigned to "SMTP_PASSWORD"`
+LEGACY_TOKEN = base64.b64decode("bGVnYWN5LXRva2VuLTk5MjE=").decode()  # want `assigned to "LEGACY_TOKEN"`
+LABEL_PAIR = ("admin", "Adm1n-Basic-Pw!")
+AUTH_PAIR = ("admin", os.environ["ADMIN_PW"])
+
+
+@dataclass
+class Deploy:
+    deploy_token: str = field(default="dpl_7f3a9c2e71b64d05")  # want `assigned to "deploy_token"`
+    region: str = field(default="eu-west-1")
