@@ -98,6 +98,7 @@ func TestClassify(t *testing.T) {
 		{"qwerty123", "password", "Qwerty123", Sequential},
 		{"abc_123", "password", "abc-123456", Sequential},
 		{"reverse", "password", "987654321", Sequential},
+		{"keyboard_digits_hex", "token", "1234567890abcdef", Sequential},
 		{"uuid", "request_id", "550e8400-e29b-41d4-a716-446655440000", UUID},
 		{"uuid_braces", "heroku_api_key", "{550E8400-E29B-41D4-A716-446655440000}", UUID},
 		{"sha256_named", "sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Hash},

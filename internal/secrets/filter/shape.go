@@ -144,7 +144,7 @@ func isRepeated(v string) bool {
 // sequences are the runs people type instead of a secret.
 var sequences = [...]string{"0123456789", "9876543210", "abcdefghijklmnopqrstuvwxyz",
 	"zyxwvutsrqponmlkjihgfedcba", "qwertyuiop", "asdfghjkl", "zxcvbnm", "1qaz2wsx3edc4rfv",
-	"qazwsxedc", "1q2w3e4r5t", "0987654321"}
+	"qazwsxedc", "1q2w3e4r5t", "0987654321", "1234567890"}
 
 // isSequential reports values made of at most two sequential runs of three or
 // more characters, ignoring case: "12345678", "abcdef", "qwerty123", "abc-123".
