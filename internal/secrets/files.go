@@ -29,43 +29,55 @@ const (
 	kindLock
 )
 
-// skipExts are extensions of files that hold no hand-written secrets: binaries
+// skipExt reports extensions of files that hold no hand-written secrets: binaries
 // the walk may not have recognised, media, archives, minified and generated
 // bundles, and tabular data.
-var skipExts = map[string]bool{
-	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".bmp": true, ".ico": true, ".webp": true,
-	".svg": true, ".tif": true, ".tiff": true, ".pdf": true, ".psd": true, ".zip": true, ".gz": true,
-	".tgz": true, ".bz2": true, ".xz": true, ".zst": true, ".7z": true, ".rar": true, ".tar": true,
-	".whl": true, ".egg": true, ".jar": true, ".so": true, ".dylib": true, ".dll": true, ".exe": true,
-	".pyc": true, ".pyo": true, ".pyd": true, ".class": true, ".o": true, ".a": true, ".woff": true,
-	".woff2": true, ".ttf": true, ".otf": true, ".eot": true, ".mp3": true, ".mp4": true, ".wav": true,
-	".ogg": true, ".mov": true, ".avi": true, ".db": true, ".sqlite": true, ".sqlite3": true,
-	".npy": true, ".npz": true, ".pkl": true, ".pickle": true, ".parquet": true, ".h5": true,
-	".onnx": true, ".pt": true, ".bin": true, ".map": true, ".csv": true, ".tsv": true,
+func skipExt(s string) bool {
+	switch s {
+	case ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".ico", ".webp", ".svg", ".tif", ".tiff", ".pdf",
+		".psd", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar", ".tar", ".whl", ".egg",
+		".jar", ".so", ".dylib", ".dll", ".exe", ".pyc", ".pyo", ".pyd", ".class", ".o", ".a", ".woff",
+		".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".wav", ".ogg", ".mov", ".avi", ".db",
+		".sqlite", ".sqlite3", ".npy", ".npz", ".pkl", ".pickle", ".parquet", ".h5", ".onnx", ".pt",
+		".bin", ".map", ".csv", ".tsv":
+		return true
+	}
+	return false
 }
 
-// configExts are configuration formats whose key-value lines the name checks read.
-var configExts = map[string]bool{
-	".env": true, ".ini": true, ".cfg": true, ".conf": true, ".cnf": true, ".config": true,
-	".toml": true, ".yaml": true, ".yml": true, ".json": true, ".json5": true, ".properties": true,
-	".tf": true, ".tfvars": true, ".hcl": true, ".sh": true, ".bash": true, ".zsh": true,
-	".ksh": true, ".fish": true, ".envrc": true, ".npmrc": true, ".pypirc": true, ".netrc": true,
-	".pgpass": true, ".txt": true, ".xml": true, ".plist": true, ".cnf.dist": true,
+// configExt reports the extensions of configuration formats, whose key-value
+// lines the name checks read.
+func configExt(s string) bool {
+	switch s {
+	case ".env", ".ini", ".cfg", ".conf", ".cnf", ".config", ".toml", ".yaml", ".yml", ".json",
+		".json5", ".properties", ".tf", ".tfvars", ".hcl", ".sh", ".bash", ".zsh", ".ksh", ".fish",
+		".envrc", ".npmrc", ".pypirc", ".netrc", ".pgpass", ".txt", ".xml", ".plist":
+		return true
+	}
+	return false
 }
 
-// codeExts are source languages whose string literals the name checks read.
-var codeExts = map[string]bool{
-	".js": true, ".mjs": true, ".cjs": true, ".jsx": true, ".ts": true, ".tsx": true, ".vue": true,
-	".svelte": true, ".rb": true, ".go": true, ".java": true, ".kt": true, ".kts": true, ".scala": true,
-	".groovy": true, ".gradle": true, ".php": true, ".cs": true, ".swift": true, ".rs": true, ".lua": true,
-	".pl": true, ".r": true, ".jl": true, ".dart": true, ".ex": true, ".exs": true, ".ps1": true,
+// codeExt reports the extensions of source languages whose string literals the
+// name checks read.
+func codeExt(s string) bool {
+	switch s {
+	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".vue", ".svelte", ".rb", ".go", ".java",
+		".kt", ".kts", ".scala", ".groovy", ".gradle", ".php", ".cs", ".swift", ".rs", ".lua", ".pl",
+		".r", ".jl", ".dart", ".ex", ".exs", ".ps1":
+		return true
+	}
+	return false
 }
 
-// lockNames are lock files; their hash fields are not secrets.
-var lockNames = map[string]bool{
-	"poetry.lock": true, "pdm.lock": true, "uv.lock": true, "pipfile.lock": true, "package-lock.json": true,
-	"yarn.lock": true, "pnpm-lock.yaml": true, "cargo.lock": true, "go.sum": true, "composer.lock": true,
-	"gemfile.lock": true, "conda-lock.yml": true, "pylock.toml": true,
+// lockName reports the names of lock files; their hash fields are not secrets.
+func lockName(s string) bool {
+	switch s {
+	case "poetry.lock", "pdm.lock", "uv.lock", "pipfile.lock", "package-lock.json", "yarn.lock",
+		"pnpm-lock.yaml", "cargo.lock", "go.sum", "composer.lock", "gemfile.lock", "conda-lock.yml",
+		"pylock.toml":
+		return true
+	}
+	return false
 }
 
 // kindOf classifies a slash-separated path; ok is false for files not worth reading.
@@ -76,19 +88,19 @@ func kindOf(rel string, python bool) (fileKind, bool) {
 	base := strings.ToLower(path.Base(rel))
 	ext := path.Ext(base)
 	switch {
-	case skipExts[ext], strings.HasSuffix(base, ".min.js"), strings.HasSuffix(base, ".min.css"),
+	case skipExt(ext), strings.HasSuffix(base, ".min.js"), strings.HasSuffix(base, ".min.css"),
 		strings.HasSuffix(base, ".bundle.js"), strings.HasSuffix(base, ".chunk.js"):
 		return 0, false
-	case lockNames[base], strings.HasPrefix(base, "requirements") && strings.Contains(base, ".lock"),
+	case lockName(base), strings.HasPrefix(base, "requirements") && strings.Contains(base, ".lock"),
 		strings.HasSuffix(base, ".lock"):
 		return kindLock, true
 	case ext == ".ipynb":
 		return kindNotebook, true
 	case ext == ".py" || ext == ".pyi" || ext == ".pyw":
 		return kindPython, true
-	case codeExts[ext]:
+	case codeExt(ext):
 		return kindCode, true
-	case configExts[ext], base == ".env" || strings.HasPrefix(base, ".env."), strings.HasSuffix(base, ".env"),
+	case configExt(ext), base == ".env" || strings.HasPrefix(base, ".env."), strings.HasSuffix(base, ".env"),
 		strings.HasPrefix(base, "dockerfile"), strings.HasSuffix(base, ".dockerfile"),
 		strings.HasPrefix(base, "docker-compose"), base == "compose.yaml", base == "compose.yml",
 		base == ".netrc", base == "_netrc", base == ".pgpass", base == ".npmrc", base == ".pypirc",

@@ -40,13 +40,11 @@ var BitbucketCredentials = newRule(ruleSpec{
 })
 
 var (
-	githubClassicRe = map[string]*regexp.Regexp{
-		"ghp": regexp.MustCompile(`\b(ghp_[A-Za-z0-9]{36})\b`),
-		"gho": regexp.MustCompile(`\b(gho_[A-Za-z0-9]{36})\b`),
-		"ghu": regexp.MustCompile(`\b(ghu_[A-Za-z0-9]{36})\b`),
-		"ghs": regexp.MustCompile(`\b(ghs_[A-Za-z0-9]{36})\b`),
-		"ghr": regexp.MustCompile(`\b(ghr_[A-Za-z0-9]{36})\b`),
-	}
+	githubGhpRe     = regexp.MustCompile(`\b(ghp_[A-Za-z0-9]{36})\b`)
+	githubGhoRe     = regexp.MustCompile(`\b(gho_[A-Za-z0-9]{36})\b`)
+	githubGhuRe     = regexp.MustCompile(`\b(ghu_[A-Za-z0-9]{36})\b`)
+	githubGhsRe     = regexp.MustCompile(`\b(ghs_[A-Za-z0-9]{36})\b`)
+	githubGhrRe     = regexp.MustCompile(`\b(ghr_[A-Za-z0-9]{36})\b`)
 	githubFineRe    = regexp.MustCompile(`\b(github_pat_[A-Za-z0-9_]{70,100})\b`)
 	gitlabPATRe     = regexp.MustCompile(`\b(glpat-[0-9A-Za-z_\-]{20,})`)
 	gitlabDeployRe  = regexp.MustCompile(`\b(gldt-[0-9A-Za-z_\-]{20,})`)
@@ -56,6 +54,21 @@ var (
 	bitbucketATBBRe = regexp.MustCompile(`\b(ATBB[A-Za-z0-9_=.\-]{32,})`)
 	bitbucketCtxRe  = assignedTo(`bitbucket`+`[\w.\-]{0,20}?(?:secret|password|token)`, `[A-Za-z0-9_=\-]{18,64}`)
 )
+
+// githubClassicRes returns the expression of a classic token prefix.
+func githubClassicRes(prefix string) *regexp.Regexp {
+	switch prefix {
+	case "gho":
+		return githubGhoRe
+	case "ghu":
+		return githubGhuRe
+	case "ghs":
+		return githubGhsRe
+	case "ghr":
+		return githubGhrRe
+	}
+	return githubGhpRe
+}
 
 // base62 is the alphabet of GitHub's token checksums.
 const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -91,7 +104,7 @@ func githubDetectors() []*detector {
 	for _, p := range []string{"ghp", "gho", "ghu", "ghs", "ghr"} {
 		out = append(out, &detector{
 			kind: "github-" + p, provider: "GitHub", what: what[p], rule: GitHubToken,
-			keywords: []string{p + "_"}, re: githubClassicRe[p], validate: githubClassic,
+			keywords: []string{p + "_"}, re: githubClassicRes(p), validate: githubClassic,
 			tp: []string{`GITHUB_TOKEN={gh:` + p + `}`, `git clone https://x-access-token:{gh:` + p + `}@github.com/o/r.git`},
 			fp: []string{`token = "` + p + `_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"`, `token = "` + p + `_{A:30}"`, p + `_{A:40}`},
 		})
