@@ -377,3 +377,34 @@ func TestEngineCalleesWithoutModel(t *testing.T) {
 		t.Errorf("rule called %d times without a model; want once, for run(1)", calls)
 	}
 }
+
+// TestEngineSecret: a diagnostic's Secret is redacted from the snippet and the
+// message, and two secrets sharing their shown prefix keep different fingerprints.
+func TestEngineSecret(t *testing.T) {
+	rule := &Rule{
+		Code: "KR301", Name: "secret", Severity: SeverityHigh, Confidence: ConfidenceHigh, CWE: []int{798},
+		Kinds: []ast.Kind{ast.KindConstant},
+		Run: func(p *Pass, n ast.Node) {
+			c := n.(*ast.Constant)
+			if c.Value.Kind == ast.ConstStr {
+				s := c.Value.S
+				p.ReportDiagnostic(Diagnostic{Node: c, Message: "secret " + s, Secret: s})
+			}
+		},
+	}
+	fs, err := run(t, "a = 'abcd1111secret'\nb = 'abcd2222secret'\n", rule)
+	if err != nil || len(fs) != 2 {
+		t.Fatalf("findings %+v, err %v", fs, err)
+	}
+	for _, f := range fs {
+		if strings.Contains(f.Snippet, "secret'") || strings.Contains(f.Message, "1111") || strings.Contains(f.Message, "2222") {
+			t.Errorf("secret not redacted: snippet %q message %q", f.Snippet, f.Message)
+		}
+	}
+	if fs[0].Snippet != "a = 'abcd…'" {
+		t.Errorf("snippet = %q", fs[0].Snippet)
+	}
+	if fs[0].Fingerprint == fs[1].Fingerprint {
+		t.Error("two different secrets got one fingerprint")
+	}
+}

@@ -6,7 +6,7 @@ import "github.com/kraitsec/krait/internal/analysis"
 // name. Where the secrets analyzer recognises the literal itself (a provider's key,
 // a credential in a URL) on the same line, its finding says more, and one secret
 // should give one finding.
-var genericSecretRules = map[string]bool{"KR301": true, "KR302": true, "KR303": true, "KR305": true}
+var genericSecretRules = map[string]bool{"KR301": true, "KR302": true, "KR303": true, "KR305": true, "KR603": true}
 
 // dropSupersededSecrets removes the generic-secret findings of one file that share a
 // line with a secrets-analyzer finding. It filters in place.

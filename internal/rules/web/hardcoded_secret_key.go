@@ -71,7 +71,7 @@ func runHardcodedSecretKey(p *analysis.Pass, n ast.Node) {
 		if ruleutil.InTestFile(p) {
 			conf = analysis.ConfidenceLow
 		}
-		p.ReportDiagnostic(analysis.Diagnostic{Node: s.at, Message: msg + ruleutil.Redact(v), Confidence: conf})
+		p.ReportDiagnostic(analysis.Diagnostic{Node: s.at, Message: msg + ruleutil.Redact(v), Confidence: conf, Secret: v})
 	})
 }
 
