@@ -95,13 +95,86 @@ func (s *scan) config() {
 	}
 	var pending string // a name given on the line before its value (k8s env, Terraform variables)
 	pgpass := strings.HasSuffix(s.rel, ".pgpass") || strings.HasSuffix(s.rel, "pgpass.conf")
+	var sec section
 	s.eachLine(func(line string, at int) {
-		if pgpass {
+		switch {
+		case pgpass:
 			s.pgpass(line, at)
-		} else {
+		case sec.enter(line):
+		case sec.inside(line):
+			s.sectionLine(sec.name, line, at)
+		default:
 			pending = s.configLine(line, at, pending)
 		}
 	})
+}
+
+// section follows a YAML mapping or an INI section whose name says that its
+// entries are secrets (`credentials:`, `[api_keys]`), whatever their own names.
+type section struct {
+	name   string
+	indent int // the mapping key's indentation; -1 for an INI section
+}
+
+// enter reports whether line opens a section, and starts following it if the
+// section holds secrets.
+func (sec *section) enter(line string) bool {
+	t := strings.TrimSpace(line)
+	var name string
+	indent := len(line) - len(strings.TrimLeft(line, " \t"))
+	switch {
+	case len(t) > 2 && t[0] == '[' && t[len(t)-1] == ']':
+		name, indent = strings.Trim(t, "[] \t"), -1
+	case len(t) > 1 && t[len(t)-1] == ':' && !strings.ContainsAny(t[:len(t)-1], " :\"'#=-"):
+		name = t[:len(t)-1]
+	default:
+		return false
+	}
+	if sec.name != "" && (indent == -1 || indent <= sec.indent) {
+		sec.name = "" // a sibling or a parent closes the section
+	}
+	switch strings.ToLower(lastSegment(name)) {
+	case "secrets", "credentials", "passwords", "tokens", "api_keys", "apikeys", "api-keys", "keys_and_secrets":
+		sec.name, sec.indent = name, indent
+	}
+	return sec.name != "" || indent == -1
+}
+
+// inside reports whether line is an entry of the followed section.
+func (sec *section) inside(line string) bool {
+	if sec.name == "" {
+		return false
+	}
+	t := strings.TrimSpace(line)
+	if t == "" || t[0] == '#' || t[0] == ';' {
+		return false
+	}
+	if sec.indent >= 0 && len(line)-len(strings.TrimLeft(line, " \t")) <= sec.indent {
+		sec.name = ""
+		return false
+	}
+	return true
+}
+
+// sectionLine judges an entry of a secrets section: its value is a secret
+// unless the entry's own name says it identifies (user, host, url…).
+func (s *scan) sectionLine(section, line string, at int) {
+	a, ok := parseAssignment(line)
+	if !ok {
+		return
+	}
+	l := strings.ToLower(a.name)
+	for _, w := range [...]string{"user", "login", "host", "port", "url", "uri", "endpoint", "email", "region",
+		"name", "id", "type", "path", "file", "database", "account", "project", "scope", "version", "enabled"} {
+		if strings.Contains(l, w) {
+			return
+		}
+	}
+	if filter.IsSecretName(a.name) {
+		s.judgeValue(a.name, a.value, at+a.valueAt)
+		return
+	}
+	s.judgeNamed("secret", section+"."+a.name, a.value, at+a.valueAt)
 }
 
 // configLine checks one line; it returns the name a following value line binds.
@@ -192,6 +265,12 @@ func (s *scan) netrc(line string, at int) {
 // means a credential and value passes the filters, or if name suggests key
 // material and value is random-looking.
 func (s *scan) judgeValue(name, value string, at int) {
+	s.judgeNamed(name, name, value, at)
+}
+
+// judgeNamed is judgeValue for a value whose name as written (display) is not
+// the one that classifies it: an entry of a secrets section.
+func (s *scan) judgeNamed(name, display, value string, at int) {
 	cls := filter.Classify(name, value)
 	secretName := filter.IsSecretName(name)
 	// Many services issue UUIDs as API keys: under a key's or a secret's name
@@ -215,14 +294,14 @@ func (s *scan) judgeValue(name, value string, at int) {
 			conf = analysis.ConfidenceLow
 		}
 		s.add(candidate{
-			rule: GenericSecret, what: "secret bound to " + name, secret: value,
+			rule: GenericSecret, what: "secret bound to " + display, secret: value,
 			start: at, end: at + len(value), confidence: conf, rank: 1 << 20,
 		})
 		return
 	}
 	if high && len(value) >= 20 && len(value) <= 200 && !s.source && keyContext(name) && filter.CharsetOf(value) != filter.CharsetOther {
 		s.add(candidate{
-			rule: HighEntropySecret, what: "high-entropy value bound to " + name, secret: value,
+			rule: HighEntropySecret, what: "high-entropy value bound to " + display, secret: value,
 			start: at, end: at + len(value), confidence: analysis.ConfidenceLow, rank: 1<<20 + 1,
 		})
 	}

@@ -77,6 +77,10 @@ func TestGenericConfig(t *testing.T) {
 		{"inline_table", "pyproject.toml", "db = { user = \"app\", password = \"Pq7mZ2xLr9Wd\" }\n", []want{{"KR380", 1, "password"}}},
 		{"pgpass", ".pgpass", "# host:port:db:user:password\ndb.internal:5432:app:app:Pq7mZ2xLr9Wd\n", []want{{"KR380", 2, "password"}}},
 		{"docker_auth", ".docker/config.json", "{\n  \"auths\": {\n    \"registry.acme.dev\": {\n      \"auth\": \"Ym90OlpLMmxROVdtNFhyNw==\"\n    }\n  }\n}\n", []want{{"KR380", 4, "auth"}}},
+		{"yaml_secrets_section", "config.yaml", "secrets:\n  stripe: Zk2Lq9Wm4Xr7Pn3B\n  username: admin\n  host: db.internal\n  internal: Pq7mZ2xLr9Wd\nlogging:\n  level: Zk2Lq9Wm4Xr7Pn3B\n",
+			[]want{{"KR380", 2, "secrets.stripe"}, {"KR380", 5, "secrets.internal"}}},
+		{"ini_credentials_section", "app.ini", "[credentials]\nservice_a = Zk2Lq9Wm4Xr7Pn3B\nuser = admin\n[server]\nworkers = Zk2Lq9Wm4Xr7Pn3B\n",
+			[]want{{"KR380", 2, "credentials"}}},
 		{"template_file", ".env.example", "DB_PASSWORD=Xk9mP2vQ7rTz\n", []want{{"KR380", 1, "DB_PASSWORD"}}},
 	}
 	for _, tt := range tests {
