@@ -31,7 +31,11 @@ func (s *scan) code() {
 // cost no allocation.
 func (s *scan) eachLine(fn func(line string, at int)) {
 	text := string(s.data)
-	for at := 0; at < len(text); {
+	at := 0
+	if strings.HasPrefix(text, "\uFEFF") {
+		at = len("\uFEFF") // a byte order mark is not part of the first name
+	}
+	for at < len(text) {
 		end := bytes.IndexByte(s.data[at:], '\n')
 		if end < 0 {
 			end = len(text)

@@ -81,6 +81,8 @@ func TestGenericConfig(t *testing.T) {
 			[]want{{"KR380", 2, "secrets.stripe"}, {"KR380", 5, "secrets.internal"}}},
 		{"ini_credentials_section", "app.ini", "[credentials]\nservice_a = Zk2Lq9Wm4Xr7Pn3B\nuser = admin\n[server]\nworkers = Zk2Lq9Wm4Xr7Pn3B\n",
 			[]want{{"KR380", 2, "credentials"}}},
+		{"bom_crlf", ".env", "\uFEFFDB_PASSWORD=Xk9mP2vQ7rTz\r\nAPI_TOKEN=\"q8Zr3LwP0sKd7YbN2mVc\"\r\n",
+			[]want{{"KR380", 1, "DB_PASSWORD (Xk9m…)"}, {"KR380", 2, "API_TOKEN (q8Zr…)"}}},
 		{"template_file", ".env.example", "DB_PASSWORD=Xk9mP2vQ7rTz\n", []want{{"KR380", 1, "DB_PASSWORD"}}},
 	}
 	for _, tt := range tests {
