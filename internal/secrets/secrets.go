@@ -11,8 +11,8 @@ import (
 // Options tunes the analyzer. The zero value is the default.
 type Options struct {
 	// NoGeneric switches off the name-based and entropy-based detection in
-	// configuration files and notebooks, leaving the provider patterns, URL
-	// credentials and HTTP authorization headers.
+	// configuration files, notebooks and non-Python source, leaving the
+	// provider patterns, URL credentials and HTTP authorization headers.
 	NoGeneric bool
 	// TestKeys reports test-mode keys too (Stripe's sk_test_, Braintree
 	// sandbox tokens), with low severity and confidence. They reach no real
@@ -123,7 +123,7 @@ func (a *Analyzer) Check(src *analysis.Source, enabled func(code string) bool) [
 	if len(s.found) == 0 {
 		return nil
 	}
-	return s.findings(src, kind)
+	return s.findings(src)
 }
 
 // scan is the state of one Check.
@@ -178,7 +178,7 @@ func onePerLine(data []byte, kept []candidate) []candidate {
 // findings turns the candidates into findings: overlapping ones are merged in
 // favour of the more specific detector, inline allow comments are honoured, and
 // each finding is redacted and fingerprinted.
-func (s *scan) findings(src *analysis.Source, kind fileKind) []analysis.Finding {
+func (s *scan) findings(src *analysis.Source) []analysis.Finding {
 	c := s.found
 	sort.SliceStable(c, func(i, j int) bool {
 		if c[i].start != c[j].start {
