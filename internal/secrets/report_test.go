@@ -68,6 +68,21 @@ func TestNoSecretInOutput(t *testing.T) {
 	}
 }
 
+// TestOnePerLine checks that an AWS key id and its secret on one line give one
+// finding, also with another rule's finding between them.
+func TestOnePerLine(t *testing.T) {
+	id, secret, pw := "AKIA"+expandSample("{3:16}", 1), expandSample("{b:40}", 2), expandSample("{A:16}", 3)
+	src := "ID=" + id + " DB=postgres://app:" + pw + "@db.acme.dev/app aws_secret_access_key=" + secret + "\n"
+	var got []string
+	for _, f := range check(New(Options{}), "deploy.sh", src) {
+		got = append(got, f.Code+" "+f.Message[:strings.Index(f.Message, "(")])
+	}
+	want := []string{"KR381 hard-coded PostgreSQL password in a URL ", "KR331 hard-coded AWS secret access key "}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}
+
 // TestFingerprint checks that a secret keeps its fingerprint when lines move and
 // that two secrets at the same place get different ones.
 func TestFingerprint(t *testing.T) {

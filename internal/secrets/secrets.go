@@ -209,6 +209,8 @@ func (s *scan) findings(src *analysis.Source) []analysis.Finding {
 		}
 	}
 	kept = onePerLine(s.data, kept)
+	// A merge may have put a later secret in an earlier one's place.
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
 	// Each line's snippet hides every secret found on it.
 	var fp analysis.Fingerprinter
 	var out []analysis.Finding
