@@ -13,19 +13,23 @@ type edit struct {
 	// swap, a neighbouring key, a look-alike): the weakest evidence, which
 	// Checker only weighs against the most popular targets.
 	plain bool
+	// far says whether a plain edit also counts against less popular
+	// targets (see minFarLen).
+	far bool
 }
 
 // slip and plain make the edits classify reports.
 func slip(format string, args ...any) (edit, bool) {
-	return edit{fmt.Sprintf(format, args...), false}, true
+	return edit{how: fmt.Sprintf(format, args...)}, true
 }
 func plain(format string, args ...any) (edit, bool) {
-	return edit{fmt.Sprintf(format, args...), true}, true
+	return edit{how: fmt.Sprintf(format, args...), plain: true}, true
 }
 
 // classify tells whether n is one edit away from the target t and names the
 // edit. An edit counts only where it is a plausible slip, on a part of the
-// target long enough for one edit to matter (see effectiveLen):
+// target long enough for one edit to matter (see effectiveLen and the
+// minimum lengths):
 //   - Not a letter added or changed at the start, except a doubled or
 //     look-alike one, and at the end only on a longer name: the ends are
 //     where honest names derive from others ("grequests", "aiofiles",
@@ -51,13 +55,15 @@ func classify(n, t string) (edit, bool) {
 // dropped handles n = t with one character removed.
 func dropped(n, t string) (edit, bool) {
 	i := firstDiff(n, t)
-	if n[i:] != t[i+1:] || effectiveLen(t, i) < minEditLen {
+	if n[i:] != t[i+1:] || effectiveLen(t, i) < minSlipLen {
 		return edit{}, false
 	}
 	c := t[i]
 	switch {
 	case c == '-':
 		return edit{}, false // separators are checked on their own
+	case effectiveLen(t, i) < minEditLen && !(i > 0 && t[i-1] == c || i+1 < len(t) && t[i+1] == c):
+		return edit{}, false
 	case isDigit(c):
 		return plain("version digit dropped (%q)", c)
 	case i > 0 && t[i-1] == c || i+1 < len(t) && t[i+1] == c:
@@ -67,13 +73,16 @@ func dropped(n, t string) (edit, bool) {
 	case i == 0:
 		return plain("first letter dropped (%q)", c)
 	}
-	return plain("one letter dropped (%q)", c)
+	e, ok := plain("one letter dropped (%q)", c)
+	e.far = i < len(t)-1 && effectiveLen(t, i) >= minFarLen
+	return e, ok
 }
 
 // added handles n = t with one character inserted.
 func added(n, t string) (edit, bool) {
 	i := firstDiff(n, t)
-	if n[i+1:] != t[i:] || effectiveLen(t, min(i, len(t)-1)) < minEditLen {
+	el := effectiveLen(t, min(i, len(t)-1))
+	if n[i+1:] != t[i:] || el < minSlipLen {
 		return edit{}, false
 	}
 	c := n[i]
@@ -82,12 +91,16 @@ func added(n, t string) (edit, bool) {
 		return edit{}, false
 	case i > 0 && n[i-1] == c || i+1 < len(n) && n[i+1] == c:
 		return slip("letter %q doubled", c)
+	case el < minEditLen:
+		return edit{}, false
 	case isDigit(c):
 		return edit{}, false
 	case atEnd(i, len(n), t, min(i, len(t)-1)):
 		return edit{}, false
 	}
-	return plain("one letter added (%q)", c)
+	e, ok := plain("one letter added (%q)", c)
+	e.far = i < len(n)-1 && effectiveLen(t, min(i, len(t)-1)) >= minFarLen
+	return e, ok
 }
 
 // changed handles a substitution or a swap of two adjacent characters.
@@ -97,7 +110,7 @@ func changed(n, t string) (edit, bool) {
 		return edit{}, false
 	}
 	if i+1 < len(n) && n[i] == t[i+1] && n[i+1] == t[i] && n[i+2:] == t[i+2:] {
-		if n[i] == '-' || n[i+1] == '-' || effectiveLen(t, i) < minSwapLen {
+		if n[i] == '-' || n[i+1] == '-' || effectiveLen(t, i) < minSlipLen {
 			return edit{}, false
 		}
 		return slip("letters %q and %q swapped", t[i], t[i+1])
@@ -110,16 +123,18 @@ func changed(n, t string) (edit, bool) {
 	case a == '-' || b == '-':
 		return edit{}, false
 	case lookAlike(a, b):
-		if effectiveLen(t, i) < minGlyphLen {
+		if effectiveLen(t, i) < minSlipLen {
 			return edit{}, false
 		}
 		return slip("look-alike %q for %q", a, b)
-	case isDigit(a) && isDigit(b) || atEnd(i, len(t), t, i) || effectiveLen(t, i) < minEditLen:
+	case isDigit(a) && isDigit(b) || atEnd(i, len(t), t, i) || effectiveLen(t, i) < minSlipLen:
+		return edit{}, false
+	case keyboardAdjacent(a, b) && !isDigit(a) && !isDigit(b):
+		return slip("keyboard-adjacent %q for %q", a, b)
+	case effectiveLen(t, i) < minEditLen:
 		return edit{}, false
 	case isDigit(a) || isDigit(b):
 		return plain("%q for %q", a, b)
-	case keyboardAdjacent(a, b):
-		return slip("keyboard-adjacent %q for %q", a, b)
 	case effectiveLen(t, i) < minChangeLen:
 		return edit{}, false
 	}

@@ -20,19 +20,25 @@ const DefaultTargets = 5000
 // installed projects, while among less popular names such a pair is most
 // often two honest projects ("uvicorn", "unicorn"); the typical slips
 // (doubled letters, swaps, neighbouring keys, look-alikes) count against all
-// targets.
+// targets, and so does a letter dropped or added inside a long word (see
+// minFarLen).
 const plainTargets = 1000
 
-// Minimum lengths, in bytes of the normalised name. Most 3- and 4-letter
-// strings are one edit from some popular short name, so a single edit only
-// means something on longer names, and a letter changed for any other needs
-// longer ones still; a swap or a look-alike glyph is a deliberate act and
-// needs fewer letters; a py/python affix must leave a word of its own.
+// Minimum lengths, in bytes of the part of the name edited (see
+// effectiveLen). Most 3-letter strings are one edit from some popular short
+// name, so even a typical slip (a doubled letter, a swap, a neighbouring key,
+// a look-alike) needs four letters; a plain edit needs five, and a letter
+// changed for any other six; a py/python affix must leave a word of its own.
+//
+// minFarLen is the length from which a letter dropped or added inside a word
+// (not at its ends) counts against every target: a long word with a letter
+// missing or extra still reads as that word ("pyinsaller", "discrd"), while a
+// letter changed is how words turn into other words.
 const (
+	minFarLen    = 7
+	minSlipLen   = 4
 	minEditLen   = 5
 	minChangeLen = 6
-	minSwapLen   = 4
-	minGlyphLen  = 4
 	minBaseLen   = 4
 )
 
@@ -73,13 +79,13 @@ func NewChecker(l *popular.List, targets int) *Checker {
 		c.rank[t] = i + 1
 		// Names come most popular first, so the first writer of a key wins.
 		setFirst(c.collapsed, collapse(t), t)
-		if s := skeleton(t); len(s) >= minGlyphLen {
+		if s := skeleton(t); len(s) >= minSlipLen {
 			setFirst(c.glyphs, s, t)
 		}
 		if b, _, ok := base(collapse(t)); ok {
 			setFirst(c.bases, b, t)
 		}
-		if len(t) >= minSwapLen {
+		if len(t) >= minSlipLen {
 			c.edits[t] = append(c.edits[t], t)
 			for j := range len(t) {
 				d := t[:j] + t[j+1:]
@@ -131,7 +137,7 @@ func (c *Checker) Check(name string) (imitates, how string, ok bool) {
 		consider(t, "separators changed")
 	}
 	c.checkEdits(n, consider)
-	if s := skeleton(n); len(s) >= minGlyphLen {
+	if s := skeleton(n); len(s) >= minSlipLen {
 		if t, ok := c.glyphs[s]; ok && collapse(t) != col {
 			consider(t, "look-alike characters")
 		}
@@ -169,7 +175,7 @@ func (c *Checker) checkAffixes(col string, consider func(t, how string)) {
 func (c *Checker) checkEdits(n string, consider func(t, how string)) {
 	try := func(key string) {
 		for _, t := range c.edits[key] {
-			if e, ok := classify(n, t); ok && (!e.plain || c.rank[t] <= plainTargets) {
+			if e, ok := classify(n, t); ok && (!e.plain || e.far || c.rank[t] <= plainTargets) {
 				consider(t, e.how)
 			}
 		}

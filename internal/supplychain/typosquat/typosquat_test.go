@@ -42,6 +42,9 @@ func TestCheckFlags(t *testing.T) {
 		{"requests-python3", "requests", "'python3' suffix added"},
 		{"p8llow", "pillow", "'8' for 'i'"},
 		{"urllib33", "urllib3", "letter '3' doubled"},
+		{"pygaame", "pygame", "letter 'a' doubled"},
+		{"pyinsaller", "pyinstaller", "one letter dropped ('t')"},
+		{"customtknter", "customtkinter", "one letter dropped ('i')"},
 	}
 	for _, tt := range tests {
 		t.Run(sanitize(tt.name), func(t *testing.T) {
