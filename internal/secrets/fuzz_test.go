@@ -19,6 +19,8 @@ func FuzzCheck(f *testing.F) {
 		"machine h login u password p\n",
 		"- \"KEY=value\n",
 		"variable \"db_password\" {\n default = \"x",
+		"ID=AKIAQWERTYUIOPASDFGH DB=postgres://a:Zk2Lq9Wm4Xr7@db/app aws_secret_access_key=Zk2Lq9Wm4Xr7Pn3BZk2Lq9Wm4Xr7Pn3BZk2Lq9Wm\n",
+		"secrets:\n  a: Zk2Lq9Wm4Xr7Pn3B\n[credentials]\nb = Zk2Lq9Wm4Xr7Pn3B\n",
 	} {
 		f.Add(s)
 	}
