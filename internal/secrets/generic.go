@@ -78,7 +78,7 @@ func keyContext(name string) bool {
 		}
 	}
 	for _, w := range [...]string{"salt", "seed", "hmac", "signature", "signing", "cred", "jwt", "bearer",
-		"encrypt", "decrypt", "private", "license"} {
+		"encrypt", "decrypt", "private", "license", "fernet"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -278,7 +278,7 @@ func (s *scan) judgeNamed(name, display, value string, at int) {
 	if cls != filter.Plausible && !(cls == filter.UUID && secretName && keyName(name) && randomish(value)) {
 		return
 	}
-	if secretName && wordValue(name, value) || strings.HasPrefix(value, "arn:") || strings.HasPrefix(value, "urn:") {
+	if secretName && wordValue(name, value) || strings.HasPrefix(value, "arn:") || strings.HasPrefix(value, "urn:") || publicKey(value) {
 		return
 	}
 	if decoded, ok := decodedBase64(value); ok && filter.Classify(name, decoded) != filter.Plausible {
@@ -305,6 +305,18 @@ func (s *scan) judgeNamed(name, display, value string, at int) {
 			start: at, end: at + len(value), confidence: analysis.ConfidenceLow, rank: 1<<20 + 1,
 		})
 	}
+}
+
+// publicKey reports the keys providers make public by design, which a name such
+// as stripe_key or mapbox_token does not make secret: Stripe publishable keys,
+// Mapbox public tokens.
+func publicKey(v string) bool {
+	for _, p := range [...]string{"pk_live_", "pk_test_", "pk.eyJ"} {
+		if strings.HasPrefix(v, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // keyName reports names of keys, secrets, passwords and API tokens rather than

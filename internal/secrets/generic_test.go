@@ -83,6 +83,8 @@ func TestGenericConfig(t *testing.T) {
 			[]want{{"KR380", 2, "credentials"}}},
 		{"bom_crlf", ".env", "\uFEFFDB_PASSWORD=Xk9mP2vQ7rTz\r\nAPI_TOKEN=\"q8Zr3LwP0sKd7YbN2mVc\"\r\n",
 			[]want{{"KR380", 1, "DB_PASSWORD (Xk9m…)"}, {"KR380", 2, "API_TOKEN (q8Zr…)"}}},
+		{"public_keys", "settings.json", "{\"stripe_key\": \"pk_live_4Xk9mP2vQ7rTzB8nL3wY6cRd\", \"mapbox_token\": \"pk.eyJ1IjoiYWNtZSJ9.Zk2Lq9Wm4Xr7Pn3B\"}\n", nil},
+		{"fernet", "airflow.cfg", "[core]\nfernet_key = q8Zr3LwP0sKd7YbN2mVcXe5Tq8Zr3LwP0sKd7YbN2mV=\n", []want{{"KR382", 2, "fernet_key"}}},
 		{"template_file", ".env.example", "DB_PASSWORD=Xk9mP2vQ7rTz\n", []want{{"KR380", 1, "DB_PASSWORD"}}},
 	}
 	for _, tt := range tests {

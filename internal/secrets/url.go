@@ -26,7 +26,8 @@ var HTTPAuthCredential = newRule(ruleSpec{
 	code: "KR383", name: "http-auth-credential", summary: "literal bearer token or basic auth credential in a file",
 	severity: analysis.SeverityHigh, confidence: analysis.ConfidenceMedium, cwe: []int{798},
 	what: "literal credentials in HTTP authorization: `Authorization: Bearer …`, `Basic …` and `Token …` " +
-		"headers in code, scripts and request collections, and `curl -u user:password`.",
+		"headers and API key headers (`X-Api-Key`, `Private-Token`, `X-Auth-Token`) in code, scripts and " +
+		"request collections, and `curl -u user:password`.",
 	lang: "shell", example: `curl -H "Authorization: Bearer 9f2c…" https://api.acme.dev/v1/orders`,
 	instead:  `curl -H "Authorization: Bearer $ACME_TOKEN" https://api.acme.dev/v1/orders`,
 	refTitle: "RFC 6750: bearer token usage", ref: "https://www.rfc-editor.org/rfc/rfc6750",
@@ -37,6 +38,7 @@ var (
 	authHeaderRe = regexp.MustCompile(`(?i)\b(?:authorization|proxy-authorization)["']?\s*[:=,]\s*["']?(?:bearer|basic|token)\s+([A-Za-z0-9._~+/\-]{16,}=*)`)
 	connPassRe   = regexp.MustCompile(`(?i)(?:^|[;"'\s])(?:password|pwd)\s*=\s*([^;"'\s),]{4,128})`)
 	connKeyRe    = regexp.MustCompile(`(?i)(?:^|[;"'\s])(?:server|data source|uid|user id|host|dbname|database|hostname)\s*=\s*[^"'\s]`)
+	apiHeaderRe  = regexp.MustCompile(`(?i)\b(?:x-api-key|x-apikey|api-key|x-auth-token|x-access-token|private-token|x-token)["']?\s*:\s*["']?([A-Za-z0-9._~+/\-]{16,}=*)`)
 	curlUserRe   = regexp.MustCompile(`(?:^|\s)(?:-u|--user)[ =]["']?[^\s:'"$]+:([^\s'"]{6,})`)
 )
 
@@ -86,6 +88,12 @@ func urlDetectors() []*detector {
 			keywords: []string{"authorization"}, re: authHeaderRe, validate: literalToken,
 			tp: []string{`curl -H "Authorization: Bearer {A:40}" https://api.acme.dev`, `headers = {"Authorization": "Token {h:40}"}`},
 			fp: []string{`headers = {"Authorization": "Bearer " + token}`, `curl -H "Authorization: Bearer $API_TOKEN"`, `-H 'Authorization: Bearer <token>'`, `"Authorization": f"Bearer {self.token}"`},
+		},
+		{
+			kind: "api-key-header", provider: "HTTP", what: "API key header", rule: HTTPAuthCredential,
+			keywords: []string{"api-key", "x-apikey", "auth-token", "access-token", "private-token", "x-token"}, re: apiHeaderRe, validate: literalToken,
+			tp: []string{`curl -H "X-Api-Key: {A:32}" https://api.acme.dev`, `headers = {"PRIVATE-TOKEN": "{A:20}"}`},
+			fp: []string{`curl -H "X-Api-Key: $API_KEY" https://api.acme.dev`, `headers = {"X-Api-Key": api_key}`, `"x-api-key": "<your-api-key>"`},
 		},
 		{
 			kind: "curl-user-password", provider: "HTTP", what: "basic auth password", rule: HTTPAuthCredential,
