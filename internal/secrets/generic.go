@@ -78,7 +78,7 @@ func keyContext(name string) bool {
 		}
 	}
 	for _, w := range [...]string{"salt", "seed", "hmac", "signature", "signing", "cred", "jwt", "bearer",
-		"encrypt", "decrypt", "private", "license", "fernet"} {
+		"encrypt", "decrypt", "private", "license", "fernet", "secret"} {
 		if strings.Contains(l, w) {
 			return true
 		}

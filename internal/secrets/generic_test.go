@@ -85,6 +85,7 @@ func TestGenericConfig(t *testing.T) {
 			[]want{{"KR380", 1, "DB_PASSWORD (Xk9m…)"}, {"KR380", 2, "API_TOKEN (q8Zr…)"}}},
 		{"public_keys", "settings.json", "{\"stripe_key\": \"pk_live_4Xk9mP2vQ7rTzB8nL3wY6cRd\", \"mapbox_token\": \"pk.eyJ1IjoiYWNtZSJ9.Zk2Lq9Wm4Xr7Pn3B\"}\n", nil},
 		{"fernet", "airflow.cfg", "[core]\nfernet_key = q8Zr3LwP0sKd7YbN2mVcXe5Tq8Zr3LwP0sKd7YbN2mV=\n", []want{{"KR382", 2, "fernet_key"}}},
+		{"secret_key_base", "config/secrets.yml", "production:\n  secret_key_base: 9f2c4e7a1b3d5f60a8c2e4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5\n  secret_name: prod/app\n", []want{{"KR382", 2, "secret_key_base"}}},
 		{"template_file", ".env.example", "DB_PASSWORD=Xk9mP2vQ7rTz\n", []want{{"KR380", 1, "DB_PASSWORD"}}},
 	}
 	for _, tt := range tests {

@@ -57,6 +57,7 @@ var (
 	sshcomKeyRe    = regexp.MustCompile(`---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----((?:[^-]|-[^-])*?)---- END SSH2 ENCRYPTED PRIVATE KEY ----`)
 	puttyKeyRe     = regexp.MustCompile(`PuTTY-User-Key-File-\d: [^\r\n]*(?:\r?\n|\\r?\\n)(?:[^\r\n\\]*(?:\r?\n|\\r?\\n)){0,40}?Private-Lines: \d+(?:\r?\n|\\r?\\n)((?:[A-Za-z0-9+/=]+(?:\r?\n|\\r?\\n))+)Private-MAC`)
 	jwtRe          = regexp.MustCompile(`\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})`)
+	base64KeyRe    = regexp.MustCompile(`\b(LS0tLS1CRUdJTi[A-Za-z0-9+/]{40,}={0,2})`)
 	ageKeyRe       = regexp.MustCompile(`\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b`)
 )
 
@@ -76,6 +77,25 @@ func keyBody(body, _ string) (analysis.Confidence, bool) {
 		n += len(line)
 	}
 	return 0, n >= 64
+}
+
+// base64Key accepts base64 that decodes to a PEM private key with a body, as
+// Kubernetes secrets (tls.key) and kubeconfigs (client-key-data) hold them.
+func base64Key(enc, _ string) (analysis.Confidence, bool) {
+	raw, err := base64.StdEncoding.DecodeString(enc)
+	if err != nil {
+		raw, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(enc, "="))
+	}
+	if err != nil {
+		return 0, false
+	}
+	pem := string(raw)
+	head, body, ok := strings.Cut(pem, "PRIVATE KEY-----")
+	if !ok || !strings.HasPrefix(head, "-----BEGIN ") {
+		return 0, false
+	}
+	body, _, _ = strings.Cut(body, "-----END")
+	return keyBody(body, "")
 }
 
 // jwtHeader accepts a token whose header decodes to JSON with an "alg".
@@ -138,6 +158,12 @@ func keyDetectors() []*detector {
 				"PuTTY-User-Key-File-2: ssh-rsa\r\nEncryption: none\r\nComment: rsa-key\r\nPublic-Lines: 6\r\n{b:64}\r\n{b:64}\r\n{b:64}\r\n{b:64}\r\n{b:64}\r\n{b:20}\r\nPrivate-Lines: 3\r\n{b:64}\r\n{b:64}\r\n{b:32}\r\nPrivate-MAC: {h:40}\r\n",
 			},
 			fp: []string{"PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 2\n"},
+		},
+		{
+			kind: "base64-private-key", what: "base64-encoded private key", rule: PrivateKey,
+			keywords: []string{"ls0tls1crudjtib"}, re: base64KeyRe, validate: base64Key,
+			tp: []string{"tls.key: {pem64}", "client-key-data: {pem64}"},
+			fp: []string{"tls.crt: {cert64}", "ca: LS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS0K"},
 		},
 		{
 			kind: "age-secret-key", provider: "age", what: "secret key", rule: AgeKey,

@@ -65,6 +65,13 @@ func expandSampleParts(tmpl string, seed uint64) (string, []string) {
 			head := base64.RawURLEncoding.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`))
 			body := base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf(`{"sub":"%s","iat":1700000000}`, random(alphabets["d"], 8))))
 			return head + "." + body + "." + random(alphabets["w"], 43)
+		case "pem64", "cert64":
+			label := "RSA PRIVATE KEY"
+			if p[1] == "cert64" {
+				label = "CERTIFICATE"
+			}
+			pem := "-----BEGIN " + label + "-----\n" + random(alphabets["b"], 64) + "\n" + random(alphabets["b"], 64) + "\n-----END " + label + "-----\n"
+			return base64.StdEncoding.EncodeToString([]byte(pem))
 		case "gh":
 			body := random(alphabets["A"], 30)
 			return p[2] + "_" + body + githubChecksum(body)
