@@ -201,6 +201,9 @@ func (s *scan) configLine(line string, at int, pending string) string {
 				name = line[m[2*g]:m[2*g+1]]
 			}
 		}
+		if l := strings.ToLower(name); !filter.IsSecretName(name) && (strings.Contains(l, "pass") || strings.Contains(l, "pwd")) {
+			name = "password" // redis-server --requirepass, --masterauth-pass
+		}
 		s.judgeValue(name, line[m[8]:m[9]], at+m[8])
 	}
 	if strings.IndexByte(line, '<') >= 0 {
@@ -307,6 +310,20 @@ func (s *scan) judgeNamed(name, display, value string, at int) {
 	}
 }
 
+// envName reports an environment variable's name: upper case, digits and at
+// least one underscore.
+func envName(name string) bool {
+	if !strings.Contains(name, "_") {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
 // publicKey reports the keys providers make public by design, which a name such
 // as stripe_key or mapbox_token does not make secret: Stripe publishable keys,
 // Mapbox public tokens.
@@ -320,8 +337,12 @@ func publicKey(v string) bool {
 }
 
 // keyName reports names of keys, secrets, passwords and API tokens rather than
-// of tokens in general (a ClientRequestToken is an idempotency key).
+// of tokens in general (a ClientRequestToken is an idempotency key). An
+// environment variable's name (CODECOV_TOKEN) names a credential.
 func keyName(name string) bool {
+	if envName(name) {
+		return true
+	}
 	l := strings.ToLower(name)
 	for _, w := range [...]string{"key", "secret", "auth", "access", "pass", "pwd", "api"} {
 		if strings.Contains(l, w) {

@@ -86,6 +86,8 @@ func TestGenericConfig(t *testing.T) {
 		{"public_keys", "settings.json", "{\"stripe_key\": \"pk_live_4Xk9mP2vQ7rTzB8nL3wY6cRd\", \"mapbox_token\": \"pk.eyJ1IjoiYWNtZSJ9.Zk2Lq9Wm4Xr7Pn3B\"}\n", nil},
 		{"fernet", "airflow.cfg", "[core]\nfernet_key = q8Zr3LwP0sKd7YbN2mVcXe5Tq8Zr3LwP0sKd7YbN2mV=\n", []want{{"KR382", 2, "fernet_key"}}},
 		{"secret_key_base", "config/secrets.yml", "production:\n  secret_key_base: 9f2c4e7a1b3d5f60a8c2e4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5\n  secret_name: prod/app\n", []want{{"KR382", 2, "secret_key_base"}}},
+		{"requirepass", "docker-compose.yml", "    command: redis-server --requirepass Zk2Lq9Wm4Xr7Pn3BQ8\n", []want{{"KR380", 1, "password"}}},
+		{"uuid_env_token", ".circleci/config.yml", "      CODECOV_TOKEN: 6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\n      ClientRequestToken: 6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\n", []want{{"KR380", 1, "CODECOV_TOKEN"}}},
 		{"template_file", ".env.example", "DB_PASSWORD=Xk9mP2vQ7rTz\n", []want{{"KR380", 1, "DB_PASSWORD"}}},
 	}
 	for _, tt := range tests {
