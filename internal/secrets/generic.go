@@ -281,8 +281,9 @@ func (s *scan) judgeNamed(name, display, value string, at int) {
 	if cls != filter.Plausible && !(cls == filter.UUID && secretName && keyName(name) && randomish(value)) {
 		return
 	}
-	if secretName && wordValue(name, value) || strings.HasPrefix(value, "arn:") || strings.HasPrefix(value, "urn:") || publicKey(value) {
-		return
+	if secretName && wordValue(name, value) || strings.HasPrefix(value, "arn:") || strings.HasPrefix(value, "urn:") ||
+		publicKey(value) || strings.HasPrefix(value, "@") && strings.ContainsAny(value, "{ ") {
+		return // ARNs, public keys, Dynaconf's "@format {env[SECRET_KEY]}"
 	}
 	if decoded, ok := decodedBase64(value); ok && filter.Classify(name, decoded) != filter.Plausible {
 		return // a Kubernetes secret's base64 of a placeholder

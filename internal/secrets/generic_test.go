@@ -88,6 +88,7 @@ func TestGenericConfig(t *testing.T) {
 		{"secret_key_base", "config/secrets.yml", "production:\n  secret_key_base: 9f2c4e7a1b3d5f60a8c2e4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5\n  secret_name: prod/app\n", []want{{"KR382", 2, "secret_key_base"}}},
 		{"requirepass", "docker-compose.yml", "    command: redis-server --requirepass Zk2Lq9Wm4Xr7Pn3BQ8\n", []want{{"KR380", 1, "password"}}},
 		{"uuid_env_token", ".circleci/config.yml", "      CODECOV_TOKEN: 6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\n      ClientRequestToken: 6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\n", []want{{"KR380", 1, "CODECOV_TOKEN"}}},
+		{"dynaconf", "settings.toml", "[default]\nsecret_key = \"@format {env[SECRET_KEY]}\"\npassword = \"@Zk2Lq9Wm4Xr7\"\n", []want{{"KR380", 3, "password"}}},
 		{"template_file", ".env.example", "DB_PASSWORD=Xk9mP2vQ7rTz\n", []want{{"KR380", 1, "DB_PASSWORD"}}},
 	}
 	for _, tt := range tests {
