@@ -100,7 +100,7 @@ func kindOf(rel string, python bool) (fileKind, bool) {
 		return kindPython, true
 	case codeExt(ext):
 		return kindCode, true
-	case configExt(ext), base == ".env" || strings.HasPrefix(base, ".env."), strings.HasSuffix(base, ".env"),
+	case configExt(ext), strings.HasPrefix(base, ".env"), strings.HasSuffix(base, ".env"),
 		strings.HasPrefix(base, "dockerfile"), strings.HasSuffix(base, ".dockerfile"),
 		strings.HasPrefix(base, "docker-compose"), base == "compose.yaml", base == "compose.yml",
 		base == ".netrc", base == "_netrc", base == ".pgpass", base == ".npmrc", base == ".pypirc",
@@ -109,7 +109,8 @@ func kindOf(rel string, python bool) (fileKind, bool) {
 	}
 	// Templates of configuration files (.env.example, settings.yaml.sample) are
 	// configuration too; the filters sort their placeholders out.
-	for _, suffix := range [...]string{".example", ".sample", ".template", ".tmpl", ".dist", ".orig", ".bak", ".local"} {
+	for _, suffix := range [...]string{".example", ".sample", ".template", ".tmpl", ".tpl", ".j2", ".jinja", ".jinja2",
+		".dist", ".orig", ".bak", ".local"} {
 		if strings.HasSuffix(base, suffix) {
 			if k, ok := kindOf(path.Join(path.Dir(rel), strings.TrimSuffix(base, suffix)), false); ok && k == kindConfig {
 				return kindConfig, true

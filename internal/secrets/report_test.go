@@ -140,7 +140,7 @@ func TestWants(t *testing.T) {
 		"app/main.py": true, ".env": true, ".env.production": true, "config/settings.yaml": true,
 		"Dockerfile": true, "deploy.sh": true, "notebook.ipynb": true, "poetry.lock": true, "README.md": true,
 		"static/app.min.js": false, "logo.png": false, "data/users.csv": false, "dist/app.js.map": false,
-		"icons/logo.svg": false,
+		"icons/logo.svg": false, ".env-prod": true, "deploy/values.yaml.j2": true,
 	} {
 		if got := a.Wants(rel, strings.HasSuffix(rel, ".py")); got != want {
 			t.Errorf("Wants(%q) = %v, want %v", rel, got, want)
@@ -152,5 +152,18 @@ func TestLockFileHashes(t *testing.T) {
 	lock := "[[package]]\nname = \"requests\"\nfiles = [\n    {file = \"requests-2.32.3.tar.gz\", hash = \"sha256:55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760\"},\n]\n"
 	if fs := check(New(Options{}), "poetry.lock", lock); len(fs) != 0 {
 		t.Errorf("findings in a lock file's hashes: %v", fs)
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	for rel, want := range map[string]fileKind{
+		".env": kindConfig, ".env-prod": kindConfig, "prod.env": kindConfig, "deploy/values.yaml.j2": kindConfig,
+		"config/.env.example": kindConfig, "Dockerfile.prod": kindConfig, "docker-compose.override.yml": kindConfig,
+		"web/app.ts": kindCode, "poetry.lock": kindLock, "requirements.lock": kindLock, "nb/analysis.ipynb": kindNotebook,
+		"README.md": kindText, "scripts/tool.pyw": kindPython, "keys/id_rsa": kindText,
+	} {
+		if got, ok := kindOf(rel, false); !ok || got != want {
+			t.Errorf("kindOf(%q) = %d, %v; want %d", rel, got, ok, want)
+		}
 	}
 }
