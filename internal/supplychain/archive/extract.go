@@ -16,8 +16,9 @@ import (
 // refused (absolute, "..", a link, a device, too deep, a duplicate, damaged)
 // becomes a Result.Problem and extraction goes on; damage to the archive's
 // stream ends it with a Problem. A limit breached stops it with an error
-// wrapping ErrLimit. The Result is returned, with what was extracted, even
-// with an error; the caller removes destDir.
+// wrapping ErrLimit. Once extraction has begun, the Result (what was
+// extracted so far) is returned even with an error; the caller removes
+// destDir.
 func Extract(ctx context.Context, archivePath, destDir string, lim Limits) (*Result, error) {
 	lim = lim.withDefaults()
 	f, err := os.Open(archivePath)
