@@ -14,11 +14,7 @@ import (
 	"github.com/kraitsec/krait/internal/analysis"
 )
 
-// markRe is a corpus line's expectation: ⟪KR380⟫ for a planted credential,
-// ⟪decoy⟫ for a look-alike, with the blanks before it.
-var markRe = regexp.MustCompile(`[ \t]*⟪(KR[0-9]{3}|decoy)⟫`)
-
-// corpusLine is one marked line of the corpus.
+// corpusLine is one expectation of the corpus.
 type corpusLine struct {
 	rel  string
 	line int
@@ -26,14 +22,13 @@ type corpusLine struct {
 }
 
 // loadCorpus expands the corpus templates into their sources, keyed by
-// slash-separated path, and reads the marks.
+// slash-separated path, and reads the expectations in EXPECTED.
 func loadCorpus(t *testing.T) (map[string]string, []corpusLine) {
 	t.Helper()
 	root := filepath.Join("testdata", "corpus")
 	files := map[string]string{}
-	var marks []corpusLine
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() == "README" {
+		if err != nil || d.IsDir() || d.Name() == "README" || d.Name() == "EXPECTED" {
 			return err
 		}
 		b, err := os.ReadFile(path)
@@ -44,21 +39,37 @@ func loadCorpus(t *testing.T) (map[string]string, []corpusLine) {
 		rel = filepath.ToSlash(rel)
 		h := fnv.New64a()
 		h.Write([]byte(rel))
-		lines := strings.Split(expandSample(string(b), h.Sum64()), "\n")
-		for i, l := range lines {
-			if m := markRe.FindStringSubmatch(l); m != nil {
-				marks = append(marks, corpusLine{rel, i + 1, m[1]})
-				lines[i] = markRe.ReplaceAllString(l, "")
-			}
-		}
-		files[rel] = strings.Join(lines, "\n")
+		files[rel] = expandSample(string(b), h.Sum64())
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	b, err := os.ReadFile(filepath.Join(root, "EXPECTED"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var marks []corpusLine
+	for i, l := range strings.Split(string(b), "\n") {
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		f := strings.Fields(l)
+		n, err := strconv.Atoi(f[min(1, len(f)-1)])
+		if len(f) != 3 || err != nil || !expectRe.MatchString(f[2]) {
+			t.Fatalf("EXPECTED:%d: want \"path line KRnnn|decoy\", got %q", i+1, l)
+		}
+		src, ok := files[f[0]]
+		if !ok || n < 1 || n > strings.Count(src, "\n")+1 {
+			t.Fatalf("EXPECTED:%d: no line %d in %s", i+1, n, f[0])
+		}
+		marks = append(marks, corpusLine{f[0], n, f[2]})
+	}
 	return files, marks
 }
+
+// expectRe is the expectation column of EXPECTED.
+var expectRe = regexp.MustCompile(`^(KR[0-9]{3}|decoy)$`)
 
 // TestCorpus measures precision and recall on the corpus: a finding on a
 // planted line is a true positive (whatever its code: a key may be named by its

@@ -1,4 +1,4 @@
 region      = "eu-central-1"
-db_password = "{A:18}" ⟪KR380⟫
-api_token   = "{A:32}" ⟪KR380⟫
-db_username = "flask" ⟪decoy⟫
+db_password = "{A:18}"
+api_token   = "{A:32}"
+db_username = "flask"

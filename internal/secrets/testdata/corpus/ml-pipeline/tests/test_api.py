@@ -1,2 +1,2 @@
-FAKE_TOKEN = "test-token"  ⟪decoy⟫
-DUMMY_KEY = "dummy-api-key-for-tests"  ⟪decoy⟫
+FAKE_TOKEN = "test-token"
+DUMMY_KEY = "dummy-api-key-for-tests"

@@ -1,5 +1,5 @@
-const mapsKey = "AIza{w:35}"; ⟪KR334⟫
-const shopify = "shpat_{h:32}"; ⟪KR350⟫
-const publishable = "pk_live_{A:24}"; ⟪decoy⟫
-const apiBase = "https://api.acme.dev/v2"; ⟪decoy⟫
-const uuid = "{uuid}"; ⟪decoy⟫
+const mapsKey = "AIza{w:35}";
+const shopify = "shpat_{h:32}";
+const publishable = "pk_live_{A:24}";
+const apiBase = "https://api.acme.dev/v2";
+const uuid = "{uuid}";
