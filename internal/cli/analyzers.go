@@ -7,6 +7,7 @@ import (
 	"github.com/kraitsec/krait/internal/deps/hygiene"
 	"github.com/kraitsec/krait/internal/secrets"
 	"github.com/kraitsec/krait/internal/supplychain/pth"
+	"github.com/kraitsec/krait/internal/supplychain/typosquat"
 )
 
 // defaultAnalyzers returns the analyzers that run beside the rule engine: each
@@ -21,6 +22,7 @@ func defaultAnalyzers(cfg *scanConfig) ([]analysis.FileAnalyzer, []analysis.Proj
 		audit.New(audit.Options{DBDir: cfg.db, Offline: cfg.offline, Fetch: cfg.fetch}),
 		eol.New(eol.Options{}),
 		hygiene.New(),
+		typosquat.NewAnalyzer(typosquat.Options{DBDir: cfg.db}),
 	}
 	return files, projects, nil
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/kraitsec/krait/internal/rules/web"
 	secretscan "github.com/kraitsec/krait/internal/secrets"
 	"github.com/kraitsec/krait/internal/supplychain/pth"
+	"github.com/kraitsec/krait/internal/supplychain/typosquat"
 )
 
 // Category is one family of rules: a rule package (named after its directory), or
@@ -57,6 +58,7 @@ func analyzerRules() []*analysis.Rule {
 		eol.Rules(),
 		hygiene.Rules(),
 		(&pth.Analyzer{}).Rules(),
+		typosquat.Rules(),
 	)
 }
 
