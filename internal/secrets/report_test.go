@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/kraitsec/krait/internal/analysis"
 )
 
 // fakeToken is a GitHub-token-shaped value assembled at run time.
@@ -123,6 +125,26 @@ func TestConfidence(t *testing.T) {
 				t.Errorf("got %v, want one finding of confidence %s", fs, tt.want)
 			}
 		})
+	}
+}
+
+// TestEnabled checks that switched-off rules report nothing.
+func TestEnabled(t *testing.T) {
+	src := []byte("GITHUB_TOKEN=" + fakeToken() + "\nDB_PASSWORD=Pq7mZ2xLr9Wd\n")
+	a := New(Options{})
+	for name, tt := range map[string]struct {
+		on   func(string) bool
+		want int
+	}{
+		"all":       {func(string) bool { return true }, 2},
+		"none":      {func(string) bool { return false }, 0},
+		"github":    {func(c string) bool { return c == "KR332" }, 1},
+		"generic":   {func(c string) bool { return c == "KR380" }, 1},
+		"other_kr3": {func(c string) bool { return c == "KR301" }, 0},
+	} {
+		if got := len(a.Check(&analysis.Source{Path: ".env", Rel: ".env", Data: src}, tt.on)); got != tt.want {
+			t.Errorf("%s: %d findings, want %d", name, got, tt.want)
+		}
 	}
 }
 

@@ -82,6 +82,16 @@ func (a *Analyzer) Wants(rel string, python bool) bool {
 	return ok
 }
 
+// anyEnabled reports whether some rule of the analyzer is switched on.
+func (a *Analyzer) anyEnabled(enabled func(string) bool) bool {
+	for _, r := range a.rules {
+		if enabled(r.Code) {
+			return true
+		}
+	}
+	return false
+}
+
 // candidate is one secret found in a file, before deduplication and suppression.
 type candidate struct {
 	det        *detector // nil for the generic detectors
@@ -107,6 +117,8 @@ func (a *Analyzer) Check(src *analysis.Source, enabled func(code string) bool) [
 	}
 	if enabled == nil {
 		enabled = func(string) bool { return true }
+	} else if !a.anyEnabled(enabled) {
+		return nil
 	}
 	s := &scan{a: a, data: src.Data, rel: src.Rel, source: kind == kindCode || kind == kindNotebook, enabled: enabled}
 	s.providers()
