@@ -160,7 +160,6 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-
 func TestUsageErrors(t *testing.T) {
 	tests := []struct {
 		name string

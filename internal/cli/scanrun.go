@@ -105,12 +105,17 @@ func catalog(cats []rules.Category) config.Catalog {
 // scan runs the whole pipeline short of reporting: walk, analyse, filter, order.
 func scan(ctx context.Context, a *app, cfg *scanConfig, s *settings) (*scanResult, error) {
 	defer tuneGC(a.getenv)()
+	unpacked, archiveErrs, cleanup := unpackArchives(ctx, cfg)
+	defer cleanup()
 	prog := newProgress(a, !cfg.noProgress && !cfg.quiet)
 	res, err := scanFiles(ctx, cfg, s, prog.start)
 	prog.finish()
 	if err != nil {
 		return nil, err
 	}
+	res.errors = append(res.errors, archiveErrs...)
+	relabelArchives(res, unpacked)
+	sort.SliceStable(res.errors, func(i, j int) bool { return res.errors[i].Path < res.errors[j].Path })
 	scanHistory(ctx, cfg, s, res)
 	kept := res.findings[:0]
 	for _, f := range res.findings {
