@@ -48,7 +48,7 @@ func (s *scan) providers() {
 		}
 		for _, d := range a.byKeyword[h.kw] {
 			det := a.detectors[d]
-			if at < covered[d] || !s.enabled(det.rule.Code) || !contextPresent(a.contextOf[d], present) {
+			if at < covered[d] || !s.generic && !s.enabled(det.rule.Code) || !contextPresent(a.contextOf[d], present) {
 				continue
 			}
 			from, to := lineStart, lineEnd

@@ -139,7 +139,7 @@ func TestEnabled(t *testing.T) {
 		"all":       {func(string) bool { return true }, 2},
 		"none":      {func(string) bool { return false }, 0},
 		"github":    {func(c string) bool { return c == "KR332" }, 1},
-		"generic":   {func(c string) bool { return c == "KR380" }, 1},
+		"generic":   {func(c string) bool { return c == "KR380" }, 1}, // not the GitHub token
 		"other_kr3": {func(c string) bool { return c == "KR301" }, 0},
 	} {
 		if got := len(a.Check(&analysis.Source{Path: ".env", Rel: ".env", Data: src}, tt.on)); got != tt.want {

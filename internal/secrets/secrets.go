@@ -121,6 +121,7 @@ func (a *Analyzer) Check(src *analysis.Source, enabled func(code string) bool) [
 		return nil
 	}
 	s := &scan{a: a, data: src.Data, rel: src.Rel, source: kind == kindCode || kind == kindNotebook, enabled: enabled}
+	s.generic = !a.opts.NoGeneric && (enabled(GenericSecret.Code) || enabled(HighEntropySecret.Code))
 	s.providers()
 	if !a.opts.NoGeneric {
 		switch kind {
@@ -145,16 +146,23 @@ type scan struct {
 	rel  string
 	// source is set for source files, where key-like names hold test vectors
 	// more often than keys: the entropy detector stays out of them.
-	source  bool
+	source bool
+	// generic is set when a name or entropy rule may report: format
+	// detectors of switched-off rules still run then, to keep them off
+	// provider keys.
+	generic bool
 	enabled func(string) bool
 	found   []candidate
 }
 
-// add records a candidate unless its rule is switched off.
+// add records a candidate. One whose rule is switched off is kept silent: it
+// is not reported, but the generic rules stay off its text, so that ignoring
+// KR332 does not turn GitHub tokens into KR380 findings.
 func (s *scan) add(c candidate) {
-	if s.enabled(c.rule.Code) {
-		s.found = append(s.found, c)
+	if !s.enabled(c.rule.Code) {
+		c.silent = true
 	}
+	s.found = append(s.found, c)
 }
 
 // lineBounds returns the start and end (before the newline) of the line at i.
