@@ -48,6 +48,11 @@ var (
 	xmlAttrRe    = regexp.MustCompile(`\bkey="([^"]{2,64})"\s+value="([^"]{1,255})"`)
 )
 
+// nameValueRe finds a name and its value given as two fields of one object:
+// ECS task definitions' {"name": "DB_PASSWORD", "value": "…"}, CloudFormation's
+// {"ParameterKey": "DbPassword", "ParameterValue": "…"}.
+var nameValueRe = regexp.MustCompile(`"(?:name|Name|key|Key|ParameterKey)"\s*:\s*"([^"]{2,64})"\s*,\s*"(?:value|Value|ParameterValue)"\s*:\s*"([^"]{1,256})"`)
+
 // maxConfigLine bounds the configuration lines the name checks read.
 const maxConfigLine = 1024
 
@@ -122,8 +127,11 @@ func (sec *section) enter(line string) bool {
 	t := strings.TrimSpace(line)
 	var name string
 	indent := len(line) - len(strings.TrimLeft(line, " \t"))
+	if sec.indent == -1 && strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+		sec.name = "" // any INI header ends the section: [remote "origin"]
+	}
 	switch {
-	case len(t) > 2 && t[0] == '[' && t[len(t)-1] == ']':
+	case len(t) > 2 && t[0] == '[' && t[len(t)-1] == ']' && !strings.ContainsAny(t[1:len(t)-1], "[]{}\"',=:"):
 		name, indent = strings.Trim(t, "[] \t"), -1
 	case len(t) > 1 && t[len(t)-1] == ':' && !strings.ContainsAny(t[:len(t)-1], " :\"'#=-"):
 		name = t[:len(t)-1]
@@ -219,6 +227,9 @@ func (s *scan) configLine(line string, at int, pending string) string {
 	// Quoted values anywhere on the line: TOML inline tables, YAML flow
 	// mappings, one-line JSON. What parseAssignment finds again is merged.
 	if strings.ContainsAny(line, `"'`) {
+		for _, m := range nameValueRe.FindAllStringSubmatchIndex(line, -1) {
+			s.judgeValue(line[m[2]:m[3]], line[m[4]:m[5]], at+m[4])
+		}
 		for _, m := range codeBindingRe.FindAllStringSubmatchIndex(line, -1) {
 			s.judgeValue(lastSegment(line[m[2]:m[3]]), line[m[6]:m[7]], at+m[6])
 		}

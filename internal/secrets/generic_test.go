@@ -89,6 +89,8 @@ func TestGenericConfig(t *testing.T) {
 		{"requirepass", "docker-compose.yml", "    command: redis-server --requirepass Zk2Lq9Wm4Xr7Pn3BQ8\n", []want{{"KR380", 1, "password"}}},
 		{"uuid_env_token", ".circleci/config.yml", "      CODECOV_TOKEN: 6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\n      ClientRequestToken: 6f1c2a4e-7b3d-4e8f-9a0b-1c2d3e4f5a6b\n", []want{{"KR380", 1, "CODECOV_TOKEN"}}},
 		{"dynaconf", "settings.toml", "[default]\nsecret_key = \"@format {env[SECRET_KEY]}\"\npassword = \"@Zk2Lq9Wm4Xr7\"\n", []want{{"KR380", 3, "password"}}},
+		{"name_value_objects", "taskdef.json", "{\"environment\": [{\"name\": \"DB_PASSWORD\", \"value\": \"Pq7mZ2xLr9Wd\"}, {\"name\": \"LOG_LEVEL\", \"value\": \"debug\"}]}\n[{\"ParameterKey\": \"DbPassword\", \"ParameterValue\": \"Zk2Lq9Wm4Xr7\"}]\n",
+			[]want{{"KR380", 1, "DB_PASSWORD"}, {"KR380", 2, "DbPassword"}}},
 		{"template_file", ".env.example", "DB_PASSWORD=Xk9mP2vQ7rTz\n", []want{{"KR380", 1, "DB_PASSWORD"}}},
 	}
 	for _, tt := range tests {
