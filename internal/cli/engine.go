@@ -250,8 +250,9 @@ func (j *scanJob) analyse(f walk.File) (o outcome) {
 	o.phases.rules = time.Since(t2)
 	if len(j.projects) > 0 {
 		for _, im := range model.ImportedModules() {
+			// A clone: the name may point into the source, which must not outlive the file.
 			if im.Module != "" && !im.TypeChecking {
-				o.imports = append(o.imports, analysis.Import{Module: im.Module, Path: f.Path, Line: im.Pos.Lineno})
+				o.imports = append(o.imports, analysis.Import{Module: strings.Clone(im.Module), Path: f.Path, Line: im.Pos.Lineno})
 			}
 		}
 	}
