@@ -20,7 +20,8 @@ var PyPIToken = newRule(ruleSpec{
 var NpmToken = newRule(ruleSpec{
 	code: "KR347", name: "npm-token", summary: "npm access token in a file",
 	severity: analysis.SeverityCritical, confidence: analysis.ConfidenceHigh,
-	what: "npm access tokens (`npm_…`) and literal `_authToken` values in `.npmrc` files.",
+	what: "npm access tokens (`npm_…`; a right CRC32 checksum in the last six characters gives high " +
+		"confidence) and literal `_authToken` values in `.npmrc` files.",
 	lang: "ini", example: "//registry.npmjs.org/:_authToken=npm_…", instead: "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",
 	refTitle: "npm: about access tokens", ref: "https://docs.npmjs.com/about-access-tokens",
 })
@@ -44,6 +45,19 @@ var (
 	nugetRe     = regexp.MustCompile(`\b(oy2[a-z0-9]{43})\b`)
 )
 
+// npmToken rates an npm token by the CRC32 checksum its last six characters
+// carry, as GitHub's do: right is high confidence, wrong medium.
+func npmToken(tok, line string) (analysis.Confidence, bool) {
+	if _, ok := entropic(tok, line); !ok {
+		return 0, false
+	}
+	body := tok[4:]
+	if githubChecksum(body[:30]) == body[30:] {
+		return analysis.ConfidenceHigh, true
+	}
+	return analysis.ConfidenceMedium, true
+}
+
 func registryDetectors() []*detector {
 	return []*detector{
 		{
@@ -54,8 +68,8 @@ func registryDetectors() []*detector {
 		},
 		{
 			kind: "npm-token", provider: "npm", what: "access token", rule: NpmToken,
-			keywords: []string{"npm_"}, re: npmRe, validate: entropic,
-			tp: []string{`NPM_TOKEN=npm_{A:36}`},
+			keywords: []string{"npm_"}, re: npmRe, validate: npmToken,
+			tp: []string{`NPM_TOKEN=npm_{A:36}`, `NPM_TOKEN={gh:npm}`},
 			fp: []string{`NPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`, `npm_config_cache=/tmp/npm`},
 		},
 		{

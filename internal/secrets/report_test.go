@@ -116,6 +116,8 @@ func TestConfidence(t *testing.T) {
 		{"valid_checksum", "ci.yml", "token: " + tok, "high"},
 		{"bad_checksum", "ci.yml", "token: " + bad, "low"},
 		{"fixture_path", "tests/fixtures/ci.yml", "token: " + tok, "medium"},
+		{"npm_valid", ".npmrc", "//registry.npmjs.org/:_authToken=" + expandSample("{gh:npm}", 5), "high"},
+		{"npm_bad_checksum", ".npmrc", "//registry.npmjs.org/:_authToken=npm_" + expandSample("{A:36}", 5), "medium"},
 		{"stripe_test", ".env", "STRIPE_KEY=sk_test_" + expandSample("{A:24}", 3), "low"},
 	}
 	for _, tt := range tests {
