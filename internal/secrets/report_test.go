@@ -1,6 +1,7 @@
 package secrets
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/report"
 )
 
 // fakeToken is a GitHub-token-shaped value assembled at run time.
@@ -40,8 +42,8 @@ func TestInlineAllow(t *testing.T) {
 	}
 }
 
-// TestNoSecretInOutput checks every field a reporter renders, through the
-// finding's JSON, for the planted secrets.
+// TestNoSecretInOutput checks the findings' JSON and every report format for
+// the planted secrets.
 func TestNoSecretInOutput(t *testing.T) {
 	tok := fakeToken()
 	aws := expandSample("{b:40}", 9)
@@ -56,6 +58,21 @@ func TestNoSecretInOutput(t *testing.T) {
 	out, err := json.Marshal(fs)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Every output format, as `krait scan -f` renders the findings.
+	for _, format := range report.Formats() {
+		r, err := report.New(format, report.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := r.Write(&buf, &report.Result{Version: "test", Findings: fs, Rules: Rules(), Stats: &report.Stats{}}); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if !bytes.Contains(buf.Bytes(), []byte("ghp_")) {
+			t.Errorf("%s: the findings are not rendered:\n%s", format, buf.Bytes())
+		}
+		out = append(out, buf.Bytes()...)
 	}
 	secrets := []string{tok, aws, pw, pw + "x"}
 	for _, line := range strings.Split(key, "\n") {
