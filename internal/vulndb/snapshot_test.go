@@ -322,3 +322,25 @@ func peakRSSKiB() int {
 	}
 	return -1
 }
+
+// TestSnapshotSafeUpgrade checks SafeUpgrade against its definition
+// (naiveSafeUpgrade) on the real advisories of the 160 most-downloaded projects,
+// at a few versions each.
+func TestSnapshotSafeUpgrade(t *testing.T) {
+	db := openSnapshot(t)
+	checked := 0
+	for _, name := range top160(t) {
+		advs, err := db.Lookup(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range []string{"0.1", "1.0", "2.0.0rc1", "3.2.4", "10.0"} {
+			want := naiveSafeUpgrade(advs, v)
+			if got, _ := SafeUpgrade(advs, v); got != want {
+				t.Errorf("%s %s: SafeUpgrade = %q, by definition %q", name, v, got, want)
+			}
+			checked++
+		}
+	}
+	t.Logf("%d package versions agree", checked)
+}

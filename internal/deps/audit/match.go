@@ -25,7 +25,7 @@ func match(d *Dependency, advs []vulndb.Advisory, lockPinned bool) {
 			if vulndb.Affects(adv, d.Version) {
 				v := vulnOf(adv)
 				if !v.Malicious {
-					v.Upgrade = safeUpgrade(advs[i:i+1], d.Version)
+					v.Upgrade, _ = vulndb.SafeUpgrade(advs[i:i+1], d.Version)
 				}
 				d.Vulns = append(d.Vulns, v)
 			}
@@ -48,7 +48,7 @@ func match(d *Dependency, advs []vulndb.Advisory, lockPinned bool) {
 		return
 	}
 	if pinned {
-		d.FixedIn = safeUpgrade(advs, d.Version)
+		d.FixedIn, _ = vulndb.SafeUpgrade(advs, d.Version)
 	} else {
 		d.FixedIn = rangeBound(d.Vulns)
 	}

@@ -287,28 +287,3 @@ func peakRSSKiB() int {
 	}
 	return -1
 }
-
-// TestSnapshotSafeUpgrade checks safeUpgrade against vulndb.SafeUpgrade for
-// every package of the 160-package lock and a few versions of each.
-func TestSnapshotSafeUpgrade(t *testing.T) {
-	db, err := vulndb.Open(snapshotDB(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	checked := 0
-	for _, p := range popular160 {
-		advs, err := db.Lookup(p[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, v := range []string{p[1], "0.1", "1.0", "2.0.0rc1", "3.2.4"} {
-			want, _ := vulndb.SafeUpgrade(advs, v)
-			if got := safeUpgrade(advs, v); got != want {
-				t.Errorf("%s %s: safeUpgrade = %q, vulndb.SafeUpgrade = %q", p[0], v, got, want)
-			}
-			checked++
-		}
-	}
-	t.Logf("%d package versions agree", checked)
-}
