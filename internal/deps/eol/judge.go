@@ -27,7 +27,9 @@ func (j *judge) file(src analysis.Source, claims []claim) []analysis.Finding {
 	ls := lines(src.Data)
 	var fp analysis.Fingerprinter
 	var out []analysis.Finding
-	var eolClassifiers []claim
+	var eolClassifiers, eolTested []claim
+	matrix := isMatrix(claims)
+	tested := map[[2]int]bool{}
 	// A version named again in the same kind of place (a CI matrix and its include:
 	// entries, two Docker stages) is reported once, at its first mention.
 	type mention struct {
@@ -43,6 +45,14 @@ func (j *judge) file(src analysis.Source, claims []claim) []analysis.Finding {
 			}
 			seen[m] = true
 		}
+		if matrix && c.kind == pinned && isTestSource(c.source) {
+			r, ok := j.schedule.Lookup(c.major, c.minor)
+			if ok && j.ended(r) && !tested[[2]int{c.major, c.minor}] {
+				tested[[2]int{c.major, c.minor}] = true
+				eolTested = append(eolTested, c)
+			}
+			continue
+		}
 		if c.kind == classifier {
 			if r, ok := j.schedule.Lookup(c.major, c.minor); ok && j.ended(r) {
 				eolClassifiers = append(eolClassifiers, c)
@@ -55,6 +65,11 @@ func (j *judge) file(src analysis.Source, claims []claim) []analysis.Finding {
 	}
 	if len(eolClassifiers) > 0 {
 		if f, ok := j.classifiers(src, ls, &fp, eolClassifiers); ok {
+			out = append(out, f)
+		}
+	}
+	if len(eolTested) > 0 {
+		if f, ok := j.matrix(src, ls, &fp, eolTested); ok {
 			out = append(out, f)
 		}
 	}

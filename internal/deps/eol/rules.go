@@ -16,13 +16,14 @@ Flags a Python version the project is pinned to run on when that version has rea
 end of life: a Docker base image (` + "`FROM python:3.8-slim`" + `, with ` + "`ARG`" + ` defaults
 substituted), ` + "`.python-version`" + `, Heroku's ` + "`runtime.txt`" + `, ` + "`.tool-versions`" + `, App
 Engine's ` + "`runtime: python38`" + `, a Pipfile's ` + "`[requires] python_version`" + `, a conda
-environment's ` + "`python=3.8`" + `, a tox envlist factor (` + "`py38`" + `, ` + "`py3{8,9}`" + `) and CI jobs
-(GitHub Actions ` + "`python-version`" + ` including matrices, GitLab/CircleCI/Bitbucket images,
-Travis ` + "`python`" + `, Azure ` + "`versionSpec`" + `) and Compose services (` + "`image: python:3.8`" + `).
-A version named several times in one file by the same kind of source (a CI matrix and its
-` + "`include:`" + ` entries) is reported once; ` + "`exclude:`" + ` entries are skipped. The release schedule is built in; the message
-gives the end-of-life date and the newest release to move to. Python 2 is reported as
-critical.
+environment's ` + "`python=3.8`" + `, Compose services (` + "`image: python:3.8`" + `), and a tox envlist
+(` + "`py38`" + `) or CI configuration (GitHub Actions ` + "`python-version`" + `, GitLab/CircleCI/Bitbucket
+images, Travis ` + "`python`" + `, Azure ` + "`versionSpec`" + `) that names a single version. A tox envlist or
+CI file naming two or more versions (` + "`py{38,39,310}`" + `, a job matrix) is a test matrix: it says
+which versions a library supports, not the one an application runs, and its end-of-life
+versions are KR711 instead. A version named several times in one file is reported once;
+` + "`exclude:`" + ` entries are skipped. The release schedule is built in; the message gives the
+end-of-life date and the newest release to move to. Python 2 is reported as critical.
 
 ## Why is this bad?
 After its end of life a Python version gets no more security releases: vulnerabilities found
@@ -60,7 +61,9 @@ Flags a range of supported Python versions whose lowest admitted version has rea
 of life: ` + "`requires-python`" + ` in pyproject.toml, Poetry's ` + "`python`" + ` dependency,
 ` + "`python_requires`" + ` in setup.py or setup.cfg, a conda ` + "`python>=3.8`" + `, and trove
 classifiers such as ` + "`Programming Language :: Python :: 3.8`" + ` (one finding per file, naming
-every end-of-life classifier). A range only says what the project supports, not what it runs
+every end-of-life classifier), and the test matrix of a tox envlist or CI file that names two
+or more versions (one finding per file, naming every end-of-life version it tests; a single
+version there is KR710). A range only says what the project supports, not what it runs
 on, so this is reported at low severity (medium when the floor is Python 2); the message
 names the floor and the oldest release still supported.
 
