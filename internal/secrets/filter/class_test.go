@@ -35,6 +35,9 @@ func TestClassify(t *testing.T) {
 		{"change_me", "password", "change_me", Placeholder},
 		{"change-me", "password", "Change-Me", Placeholder},
 		{"xxx", "api_key", "xxx", Placeholder},
+		{"ellipsis", "OPENAI_API_KEY", "sk-...", Placeholder},
+		{"unicode_ellipsis", "token", "ghp_…", Placeholder},
+		{"percent_d_in_password", "MAIL_PASSWORD", "%dN5qtjsB9QULutW", Plausible},
 		{"x_mask", "api_key", "xxxx-xxxx-xxxx", Placeholder},
 		{"x_in_key", "stripe", "sk_live_xxxxxxxxxxxxxxxx", Placeholder},
 		{"stars", "password", "********", Placeholder},
@@ -88,6 +91,7 @@ func TestClassify(t *testing.T) {
 		{"angle", "api_key", "<your-key>", Template},
 		{"angle_inside", "auth", "Bearer <token>", Template},
 		{"percent_s", "token", "token=%s", Template},
+		{"percent_d_colon", "password", "user%d:%s", Template},
 
 		// Shapes.
 		{"repeated", "password", "aaaaaaaa", Repeated},

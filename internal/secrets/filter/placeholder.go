@@ -94,6 +94,9 @@ func isPlaceholder(name, v string) bool {
 	if len(w) > 6 && string(w[len(w)-4:]) == "here" {
 		return true
 	}
+	if truncated(v) {
+		return true
+	}
 	if name != "" && sameNormalized(w, name) {
 		return true
 	}
@@ -234,7 +237,7 @@ func isTemplate(v string) bool {
 	if i := indexString(v, "%("); i >= 0 && indexString(v[i:], ")s") > 0 {
 		return true
 	}
-	if containsString(v, "%s") || containsString(v, "%d") {
+	if hasVerb(v, 's') || hasVerb(v, 'd') {
 		return true
 	}
 	if n := len(v); n >= 3 && (v[0] == '<' && v[n-1] == '>' || v[0] == '[' && v[n-1] == ']' || v[0] == '(' && v[n-1] == ')') {
@@ -345,4 +348,31 @@ func isStopWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// hasVerb reports a printf verb such as %s that ends a word ("Bearer %s",
+// "%s:%s"): in a generated password "%dN5q…" the same two characters are noise.
+func hasVerb(v string, verb byte) bool {
+	for i := 0; i+1 < len(v); i++ {
+		if v[i] == '%' && v[i+1] == verb && (i+2 == len(v) || !isAlnum(v[i+2])) {
+			return true
+		}
+	}
+	return false
+}
+
+// truncated reports a documentation value cut short with an ellipsis: "sk-...",
+// "ghp_…", "AKIA...". A key is never written that way, and what precedes the
+// dots is at most a provider's prefix.
+func truncated(v string) bool {
+	var head string
+	switch {
+	case hasSuffixFold(v, "..."):
+		head = v[:len(v)-3]
+	case hasSuffixFold(v, "…"):
+		head = v[:len(v)-len("…")]
+	default:
+		return false
+	}
+	return len(head) <= 12
 }
