@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 )
 
@@ -23,8 +24,18 @@ func (s *scan) code() {
 		for _, m := range codeBindingRe.FindAllStringSubmatchIndex(line, -1) {
 			s.judgeValue(line[m[2]:m[3]], line[m[6]:m[7]], at+m[6])
 		}
+		if strings.IndexByte(line, '(') >= 0 {
+			for _, m := range namedArgRe.FindAllStringSubmatchIndex(line, -1) {
+				s.judgeValue(line[m[2]:m[3]], line[m[4]:m[5]], at+m[4])
+			}
+		}
 	})
 }
+
+// namedArgRe finds a call that binds a quoted name to a quoted value: PHP's
+// define('DB_PASSWORD', '…'), putenv/setenv("TOKEN", "…"), Java's
+// setProperty("mail.password", "…"), map.put("apiKey", "…").
+var namedArgRe = regexp.MustCompile(`\b(?:define|putenv|setenv|Setenv|setProperty|setdefault|put|set|add)\s*\(\s*["']([A-Za-z_][\w.\-]{1,63})["']\s*,\s*["']([^"'\\\n]{1,512})["']`)
 
 // eachLine calls fn with every line of the file no longer than maxWindow and
 // the offset where it starts. The file is copied to a string once, so the lines

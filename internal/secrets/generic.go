@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"encoding/base64"
+	"path"
 	"regexp"
 	"strings"
 
@@ -100,11 +101,17 @@ func (s *scan) config() {
 	}
 	var pending string // a name given on the line before its value (k8s env, Terraform variables)
 	pgpass := strings.HasSuffix(s.rel, ".pgpass") || strings.HasSuffix(s.rel, "pgpass.conf")
+	base := path.Base(s.rel)
+	netrc := base == ".netrc" || base == "_netrc"
 	var sec section
 	s.eachLine(func(line string, at int) {
 		switch {
 		case pgpass:
 			s.pgpass(line, at)
+		case netrc:
+			// A .netrc entry's tokens may span lines: `machine h` then
+			// `  login u` then `  password p`.
+			s.netrc(line, at)
 		case sec.enter(line):
 		case sec.inside(line):
 			s.sectionLine(sec.name, line, at)
