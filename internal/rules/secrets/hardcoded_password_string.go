@@ -41,7 +41,8 @@ password hashes, paths, URLs, versions, code ("settings.DB_PASSWORD"), field nam
 payment providers' test-mode keys (sk_test_) and documentation example keys
 (AKIAIOSFODNN7EXAMPLE). Generated-looking values get high confidence, single dictionary
 words low; in tests, fixtures, examples and docs the confidence is one step lower.
-Framework signing keys (SECRET_KEY) are reported by KR603.
+Framework signing keys (Django's and Flask's SECRET_KEY) are reported too; KR603 reports them
+again as a web-framework setting.
 
 ## Why is this bad?
 A credential in source code is readable by everyone who can read the repository, its
@@ -142,7 +143,9 @@ func checkStoredSecret(p *analysis.Pass, target, value ast.Expr) bool {
 // Field(default="…")), or an environment lookup that falls back to one; where
 // says how the value is stored, with %q for the name.
 func reportSecretValue(p *analysis.Pass, name string, value ast.Expr, where string) bool {
-	if filter.Name(name) != filter.Credential {
+	// A framework's signing key (SECRET_KEY) is a secret like any other here;
+	// KR603 reports it again as a web setting, for those who select KR6.
+	if filter.Name(name) == filter.NotSecret {
 		return reportConnectionString(p, value, func() string { return "in the connection string " + sprintfName(where, name) })
 	}
 	fallback := false

@@ -22,6 +22,9 @@ WEBHOOK_SECRET = os.getenv("WEBHOOK_SECRET") or "whk-2f8d9c7b6a"  # want `"WEBHO
 basic_auth = "Basic YWRtaW46czNjcjN0UGFzcw=="  # want `assigned to "basic_auth"`
 DATABASES = {"default": {"ENGINE": "postgresql", "USER": "app", "PASSWORD": "pg-Pr0d-2024"}}  # want `stored under the key "PASSWORD"`
 HEROKU_API_KEY = "01234567-89ab-4cde-8f01-23456789abcd"  # want `assigned to "HEROKU_API_KEY"`
+SECRET_KEY = "django-insecure-q8z)r3lw#p0s&kd7yb=n2mvc(xe5t@9f"  # want `assigned to "SECRET_KEY"`
+FALLBACK_SECRET_KEY = get_random_secret_key()
+DEV_SECRET_KEY = "change-me"
 config_map = {}
 config_map["api_key"] = "k3y-9f8e7d6c5b4a"  # want `assigned to "api_key"`
 
