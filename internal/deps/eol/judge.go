@@ -29,7 +29,7 @@ func (j *judge) file(src analysis.Source, claims []claim) []analysis.Finding {
 	var out []analysis.Finding
 	var eolClassifiers, eolTested []claim
 	matrix := isMatrix(claims)
-	tested := map[[2]int]bool{}
+	tested, classified := map[[2]int]bool{}, map[[2]int]bool{}
 	// A version named again in the same kind of place (a CI matrix and its include:
 	// entries, two Docker stages) is reported once, at its first mention.
 	type mention struct {
@@ -54,7 +54,10 @@ func (j *judge) file(src analysis.Source, claims []claim) []analysis.Finding {
 			continue
 		}
 		if c.kind == classifier {
-			if r, ok := j.schedule.Lookup(c.major, c.minor); ok && j.ended(r) {
+			// A classifier list can reach the extractor twice (a setup.py dict
+			// literal passed as setup(**kw)); each line is named once.
+			if r, ok := j.schedule.Lookup(c.major, c.minor); ok && j.ended(r) && !classified[[2]int{c.major, c.minor}] {
+				classified[[2]int{c.major, c.minor}] = true
 				eolClassifiers = append(eolClassifiers, c)
 			}
 			continue
