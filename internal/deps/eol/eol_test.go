@@ -192,7 +192,7 @@ classifiers = [
 ]
 `},
 			[]want{{"KR711", "pyproject.toml", 5, `^classifiers declare support for Python 3\.9, 3\.10, which all reached end of life \(3\.10 on 2026-10-31\)`}}},
-		{"setup_py_classifiers_through_kwargs", map[string]string{"setup.py": "from setuptools import setup\nkw = dict(name='x', classifiers=[\n    'Programming Language :: Python :: 2.7',\n    'Programming Language :: Python :: 3.1',\n])\nsetup(**kw)\n"},
+		{"setup_py_called_twice", map[string]string{"setup.py": "from setuptools import setup\nkw = dict(name='x', classifiers=[\n    'Programming Language :: Python :: 2.7',\n    'Programming Language :: Python :: 3.1',\n])\ntry:\n    setup(**kw)\nexcept Exception:\n    setup(**kw)\n"},
 			[]want{{"KR711", "setup.py", 3, `^classifiers declare support for Python 2\.7, 3\.1, which all reached`}}},
 		{"setup_py", map[string]string{"setup.py": "from setuptools import setup\nsetup(name='x', python_requires='>=3.6')\n"},
 			[]want{{"KR711", "setup.py", 2, `python_requires ">=3\.6" admits Python 3\.6`}}},

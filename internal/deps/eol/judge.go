@@ -54,8 +54,8 @@ func (j *judge) file(src analysis.Source, claims []claim) []analysis.Finding {
 			continue
 		}
 		if c.kind == classifier {
-			// A classifier list can reach the extractor twice (a setup.py dict
-			// literal passed as setup(**kw)); each line is named once.
+			// A setup.py that calls setup() twice (a retry without its C
+			// extension) lists its classifiers twice; each line is named once.
 			if r, ok := j.schedule.Lookup(c.major, c.minor); ok && j.ended(r) && !classified[[2]int{c.major, c.minor}] {
 				classified[[2]int{c.major, c.minor}] = true
 				eolClassifiers = append(eolClassifiers, c)
