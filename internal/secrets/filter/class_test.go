@@ -35,6 +35,8 @@ func TestClassify(t *testing.T) {
 		{"change_me", "password", "change_me", Placeholder},
 		{"change-me", "password", "Change-Me", Placeholder},
 		{"xxx", "api_key", "xxx", Placeholder},
+		{"image_default", "POSTGRES_PASSWORD", "postgres", Placeholder},
+		{"image_default_guest", "RABBITMQ_DEFAULT_PASS", "guest", Placeholder},
 		{"ellipsis", "OPENAI_API_KEY", "sk-...", Placeholder},
 		{"unicode_ellipsis", "token", "ghp_…", Placeholder},
 		{"percent_d_in_password", "MAIL_PASSWORD", "%dN5qtjsB9QULutW", Plausible},

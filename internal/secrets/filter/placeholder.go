@@ -47,7 +47,12 @@ func placeholderWord(s []byte) bool {
 		"authorizationcode", "xapikey", "xauthtoken", "authorization", "csrftoken",
 		"csrfmiddlewaretoken", "secretgoeshere", "test123", "testpassword", "testtoken",
 		"testkey", "testsecret", "testtest", "pw", "passw", "user", "username", "login",
-		"apitoken", "pin", "code", "word", "phrase":
+		"apitoken", "pin", "code", "word", "phrase",
+		// The documented defaults of service images, which CI service
+		// containers and local compose files repeat: the image's name, not a
+		// secret anyone chose.
+		"postgres", "postgresql", "mysql", "mariadb", "root", "admin", "guest", "redis", "rabbitmq",
+		"minioadmin", "airflow", "elastic", "kibana", "neo4j", "mongo", "mongodb":
 		return true
 	}
 	return false
