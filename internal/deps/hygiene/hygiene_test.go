@@ -105,6 +105,7 @@ func TestPinning(t *testing.T) {
 				{"KR721", "requirements.txt", 1, `1 of the 2 dependencies`},
 				{"KR720", "requirements.txt", 3, `^flask \(any version\)`},
 			}},
+		{"constraints_file_ranges", map[string]string{"testing/constraints-3.10.txt": "urllib3<2.0.0\ngoogle-auth==2.14.1\n", "constraints.txt": "idna>=3\n"}, nil},
 		{"pip_compile_input_skipped", map[string]string{"requirements.in": "requests>=2\n", "requirements.txt": "requests==2.32.3\n"}, nil},
 		{"library_ranges_are_fine", map[string]string{"pyproject.toml": "[project]\nname = \"lib\"\ndependencies = [\"requests>=2\"]\n",
 			"setup.py": "from setuptools import setup\nsetup(install_requires=['click>=8'])\n"}, nil},

@@ -22,6 +22,13 @@ func hashed(p deps.Package) bool { return len(p.Hashes) > 0 || urlHashRe.MatchSt
 // ranges are meant to be compiled into a pinned file.
 func isInput(f *inventory.File) bool { return strings.EqualFold(path.Ext(f.Path), ".in") }
 
+// isConstraints reports whether a requirements file is a pip constraints file
+// (constraints.txt, constraints-3.10.txt): it only narrows the versions pip may
+// pick for packages something else requires, so its ranges install nothing.
+func isConstraints(f *inventory.File) bool {
+	return strings.HasPrefix(strings.ToLower(path.Base(f.Path)), "constraints")
+}
+
 // pins reports unpinned application requirements, partial hashes and a missing lock
 // file.
 func (r *reporter) pins(inv *inventory.Inventory, locks locks) {
@@ -67,7 +74,7 @@ func (r *reporter) requirementPins(f *inventory.File, locked bool) {
 				msg: fmt.Sprintf("%s has no --hash while %d other requirements of %s have one: pip refuses the whole install in hash-checking mode, and uv installs it unverified; hash it or add --require-hashes", display(p), len(with), f.Rel)})
 		}
 	}
-	if locked || isInput(f) || len(with) > 0 {
+	if locked || isInput(f) || isConstraints(f) || len(with) > 0 {
 		return
 	}
 	r.unpinned(req.Packages, constraintPins(f), "requirements file")
@@ -156,7 +163,7 @@ func (r *reporter) missingLock(inv *inventory.Inventory, locks locks) {
 			tool := string(m[1])
 			ms = append(ms, manifest{f, 1, fmt.Sprintf("run %s lock and commit %s.lock", tool, tool)})
 			count(f.Pyproject.Packages, nil)
-		case f.Requirements != nil && !isInput(f) && !strings.HasPrefix(strings.ToLower(path.Base(f.Path)), "constraints"):
+		case f.Requirements != nil && !isInput(f) && !isConstraints(f):
 			if hasHashes(f) {
 				continue
 			}
