@@ -80,8 +80,12 @@ func parseAssignment(line string) (assignment, bool) {
 		return assignment{name: name, value: line[j+1 : end], valueAt: j + 1, quoted: true}, true
 	}
 	switch line[j] {
-	case '|', '>', '&', '*', '!', '[', '{', '(':
-		return assignment{}, false // YAML blocks, anchors, tags, flow collections; code
+	case '|', '>', '[', '{', '(':
+		return assignment{}, false // YAML blocks, flow collections; code
+	case '&', '*', '!':
+		if yamlNode(line[j:]) {
+			return assignment{}, false // YAML anchors, aliases and tags: &db, *db, !vault |, !secret db_pw
+		}
 	}
 	end := len(line)
 	for k := j; k < len(line); k++ {
@@ -102,6 +106,36 @@ func parseAssignment(line string) (assignment, bool) {
 		return assignment{}, false
 	}
 	return assignment{name: name, value: v, valueAt: j}, true
+}
+
+// yamlNode reports a value that opens with a YAML anchor, alias or tag:
+// "&name", "*name" or "!tag" made of name characters, alone or followed by
+// white space. A generated password may start with the same characters
+// ("!dBi2ew**4"), but its first word is not a name.
+func yamlNode(v string) bool {
+	i := 1
+	if len(v) > 1 && v[1] == v[0] {
+		i = 2 // !!str
+	}
+	start := i
+	for i < len(v) && (isNameByte(v[i]) || v[i] == '/' || v[i] == ':') {
+		i++
+	}
+	if i == start || i < len(v) && v[i] != ' ' && v[i] != '\t' && v[i] != '\r' {
+		return false
+	}
+	if i < len(v) {
+		return true // a tag or anchor before the node: !Ref DbPassword, &pw secret
+	}
+	// Alone on the line: a name (*db_password, !vault), not a run of mixed
+	// letters and digits.
+	digits := 0
+	for k := start; k < i; k++ {
+		if '0' <= v[k] && v[k] <= '9' {
+			digits++
+		}
+	}
+	return digits == 0 || i-start < 6
 }
 
 func skipBlank(s string, i int) int {

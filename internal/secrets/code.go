@@ -22,7 +22,9 @@ func (s *scan) code() {
 			return // comments
 		}
 		for _, m := range codeBindingRe.FindAllStringSubmatchIndex(line, -1) {
-			s.judgeValue(line[m[2]:m[3]], line[m[6]:m[7]], at+m[6])
+			if vs, ve, ok := bindingValue(line, m); ok {
+				s.judgeValue(line[m[2]:m[3]], line[vs:ve], at+vs)
+			}
 		}
 		if strings.IndexByte(line, '(') >= 0 {
 			for _, m := range namedArgRe.FindAllStringSubmatchIndex(line, -1) {

@@ -238,7 +238,9 @@ func (s *scan) configLine(line string, at int, pending string) string {
 			s.judgeValue(line[m[2]:m[3]], line[m[4]:m[5]], at+m[4])
 		}
 		for _, m := range codeBindingRe.FindAllStringSubmatchIndex(line, -1) {
-			s.judgeValue(lastSegment(line[m[2]:m[3]]), line[m[6]:m[7]], at+m[6])
+			if vs, ve, ok := bindingValue(line, m); ok {
+				s.judgeValue(lastSegment(line[m[2]:m[3]]), line[vs:ve], at+vs)
+			}
 		}
 	}
 	a, ok := parseAssignment(line)

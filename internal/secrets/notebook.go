@@ -11,6 +11,21 @@ import (
 // `os.environ["TOKEN"] = "…"`.
 var codeBindingRe = regexp.MustCompile(`(?:^|[^A-Za-z0-9_\-])([A-Za-z_][A-Za-z0-9_]*)["']?\]?\s*(?::=|=>|[:=])\s*[bru]?(["'])([^"'\\\n]{1,512})["']`)
 
+// bindingValue returns where the literal of a codeBindingRe match m in line
+// starts and ends. The expression stops at either quote; a value that holds
+// the other one ("{{ lookup('env', 'X') }}") runs on to the quote that opened it.
+func bindingValue(line string, m []int) (start, end int, ok bool) {
+	q := line[m[4]]
+	if line[m[7]] == q {
+		return m[6], m[7], true
+	}
+	end = closingQuote(line, m[7], q)
+	if end < 0 {
+		return 0, 0, false
+	}
+	return m[6], end, true
+}
+
 // notebook checks the code and outputs of a Jupyter notebook. nbformat writes
 // one JSON string per line of a cell, so each file line that is a JSON string
 // is decoded and checked as a line of code, and a finding keeps the notebook's
@@ -40,8 +55,10 @@ func (s *scan) notebookLine(raw string, at int) {
 	if strings.HasPrefix(trimmed, "#") {
 		return
 	}
-	for _, m := range codeBindingRe.FindAllStringSubmatch(code, -1) {
-		s.notebookValue(raw, at, m[1], m[3])
+	for _, m := range codeBindingRe.FindAllStringSubmatchIndex(code, -1) {
+		if vs, ve, ok := bindingValue(code, m); ok {
+			s.notebookValue(raw, at, code[m[2]:m[3]], code[vs:ve])
+		}
 	}
 	// IPython magics and shell escapes: %env KEY=value, !export KEY=value.
 	if c, ok := strings.CutPrefix(trimmed, "%env "); ok {
