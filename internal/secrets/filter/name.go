@@ -38,10 +38,21 @@ func Name(name string) NameKind {
 	case ruleutil.SigningKeyName:
 		return SigningKey
 	}
-	if authName(name) || keyName(name) {
+	if authName(name) || keyName(name) || bareShortName(name) {
 		return Credential
 	}
 	return NotSecret
+}
+
+// bareShortName reports "pass" and "pw" as whole names: the Python rules'
+// classifier wants them after another word (DB_PASS), but as a key of its own
+// (`pass = …` under an INI section, `{"pass": …}`) each names a password.
+func bareShortName(name string) bool {
+	switch name {
+	case "pass", "Pass", "PASS", "pw", "PW":
+		return true
+	}
+	return false
 }
 
 // keyName reports names whose last word is "key" after a word that makes it a
