@@ -28,7 +28,7 @@ var NewRelicKey = newRule(ruleSpec{
 var SentryCredentials = newRule(ruleSpec{
 	code: "KR357", name: "sentry-credentials", summary: "sentry dsn or auth token in a file",
 	severity: analysis.SeverityMedium, confidence: analysis.ConfidenceHigh,
-	what: "Sentry DSNs (`https://<key>@o….ingest.sentry.io/…`), which let anyone send events to the " +
+	what: "Sentry DSNs (`https://<key>@o….ingest.sentry.io/…`, or any host on a line that says sentry), which let anyone send events to the " +
 		"project, and Sentry auth tokens (`sntrys_`, `sntryu_`), which read and change it.",
 	example: `sentry_sdk.init(dsn="https://3f2a…@o123.ingest.sentry.io/456")`, instead: `sentry_sdk.init()  # reads SENTRY_DSN from the environment`,
 	refTitle: "Sentry: DSN explainer", ref: "https://docs.sentry.io/concepts/key-terms/dsn-explainer/",
@@ -58,6 +58,9 @@ var (
 	newRelicIngRe  = regexp.MustCompile(`\b(NRII-[A-Za-z0-9_\-]{32})\b`)
 	newRelicLicRe  = regexp.MustCompile(`\b([a-f0-9]{36}NRAL)\b`)
 	sentryDSNRe    = regexp.MustCompile(`https?://([0-9a-f]{32})(?::[0-9a-f]{32})?@(?:o\d+\.)?(?:ingest\.)?(?:[a-z]{2}\.)?sentry\.io/\d+`)
+	// sentryHostedRe is a DSN of a self-hosted Sentry (https://<key>@sentry.acme.io/4):
+	// any host, so the line must say "sentry" (the detector's keyword).
+	sentryHostedRe = regexp.MustCompile(`https?://([0-9a-f]{32})(?::[0-9a-f]{32})?@[a-z0-9][a-z0-9.\-]*(?::\d+)?/(?:[\w.\-]+/)*\d+\b`)
 	sentryOrgRe    = regexp.MustCompile(`\b(sntrys_eyJ[A-Za-z0-9+/=_\-]{50,})`)
 	sentryUserRe   = regexp.MustCompile(`\b(sntryu_[a-f0-9]{64})\b`)
 	grafanaCloudRe = regexp.MustCompile(`\b(glc_[A-Za-z0-9+/]{32,400}={0,2})`)
@@ -97,6 +100,12 @@ func monitoringDetectors() []*detector {
 			keywords: []string{"sentry.io/"}, re: sentryDSNRe, validate: entropic, confidence: analysis.ConfidenceMedium,
 			tp: []string{`SENTRY_DSN=https://{h:32}@o{d:6}.ingest.sentry.io/{d:7}`, `sentry_sdk.init("https://{h:32}@o{d:6}.ingest.us.sentry.io/{d:7}")`},
 			fp: []string{`SENTRY_DSN=https://examplePublicKey@o0.ingest.sentry.io/0`, `see https://docs.sentry.io/platforms/python/`},
+		},
+		{
+			kind: "sentry-hosted-dsn", provider: "Sentry", what: "DSN", rule: SentryCredentials,
+			keywords: []string{"sentry"}, re: sentryHostedRe, validate: entropic, confidence: analysis.ConfidenceMedium,
+			tp: []string{`ENV SENTRY_DSN=https://{h:32}@sentry.acme.dev/4`, `sentry_sdk.init(dsn="https://{h:32}@errors.acme.dev:9000/sentry/12")`},
+			fp: []string{`SENTRY_DSN=https://public@sentry.acme.dev/1`, `sentry_url: https://sentry.acme.dev/organizations/acme/issues/42`},
 		},
 		{
 			kind: "sentry-org-token", provider: "Sentry", what: "organization auth token", rule: SentryCredentials,
