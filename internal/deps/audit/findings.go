@@ -55,6 +55,8 @@ func findings(rep *Report, p *analysis.Project) []analysis.Finding {
 				add(d, maliciousFinding(d, v), what)
 			case v.Range:
 				ranged = append(ranged, v)
+			case distroPackage(p.Root, d.File):
+				add(d, distroCaveat(vulnFinding(d, v)), what)
 			default:
 				add(d, vulnFinding(d, v), what)
 			}

@@ -26,6 +26,10 @@ The severity comes from the advisory's CVSS v3 or v4 vector: critical at 9.0 and
 from 7.0, medium from 4.0, low below. Advisories without a CVSS vector (most PYSEC entries) are
 reported as **medium**. ` + "`fixed_in`" + ` is the smallest version that clears every known
 advisory of the package, and the message says whether the scanned code imports the package.
+The metadata of a package that a Linux distribution installed (` + "`/usr/lib/python3/dist-packages`" + `
+on Debian and Ubuntu, ` + "`/usr/lib{,64}/python3.X/site-packages`" + ` on Fedora and RHEL) gives the
+upstream version, while the distribution backports security fixes without changing it: such a
+finding has medium confidence and says to check the distribution's security tracker.
 
 ## Why is this bad?
 A dependency with a published vulnerability is the easiest way into an application: the flaw
