@@ -114,7 +114,7 @@ func TestSources(t *testing.T) {
 		{"tox_legacy_ini_in_pyproject", map[string]string{"pyproject.toml": "[project]\nname = \"x\"\n\n[tool.tox]\nlegacy_tox_ini = \"\"\"\n[tox]\nenvlist = py39\n\"\"\"\n"},
 			[]want{{"KR710", "pyproject.toml", 7, `Python 3\.9 \(tox envlist py39\)`}}},
 		{"tox_toml", map[string]string{"tox.toml": "requires = [\"tox>=4\"]\nenv_list = [\"3.13\", \"3.8\", \"lint\"]\n"},
-			[]want{{"KR711", "tox.toml", 2, `^tox env_list tests Python 3\.8, which reached`}}},
+			[]want{{"KR711", "tox.toml", 2, `^tox env_list tests Python 3\.8, which reached end of life \(3\.8 on 2024-10-07\); the project still supports it \(`}}},
 		{"github_matrix_float_trap", map[string]string{".github/workflows/ci.yml": `jobs:
   test:
     strategy:

@@ -60,13 +60,13 @@ func (j *judge) matrix(src analysis.Source, ls []string, fp *analysis.Fingerprin
 			last = r
 		}
 	}
-	verb := "which reached"
+	verb, them := "which reached", "it"
 	if len(cs) > 1 {
-		verb = "which all reached"
+		verb, them = "which all reached", "them"
 	}
 	source := strings.TrimSuffix(cs[0].source, " image")
-	msg := fmt.Sprintf("%s tests Python %s, %s end of life (%s on %s); the project still supports them (a test matrix, not the interpreter it runs on)%s",
-		source, strings.Join(names, ", "), verb, last.Version, last.EOL.Format(time.DateOnly), j.raiseTo())
+	msg := fmt.Sprintf("%s tests Python %s, %s end of life (%s on %s); the project still supports %s (a test matrix, not the interpreter it runs on)%s",
+		source, strings.Join(names, ", "), verb, last.Version, last.EOL.Format(time.DateOnly), them, j.raiseTo())
 	first := cs[0]
 	first.source, first.text = source+" matrix", strings.Join(names, ",")
 	r, _ := j.schedule.Lookup(first.major, first.minor)
