@@ -104,7 +104,8 @@ func kindOf(rel string, python bool) (fileKind, bool) {
 		strings.HasPrefix(base, "dockerfile"), strings.HasSuffix(base, ".dockerfile"),
 		strings.HasPrefix(base, "docker-compose"), base == "compose.yaml", base == "compose.yml",
 		base == ".netrc", base == "_netrc", base == ".pgpass", base == ".npmrc", base == ".pypirc",
-		base == ".envrc", base == ".bashrc", base == ".zshrc", base == ".profile", base == "procfile":
+		base == ".envrc", base == ".bashrc", base == ".zshrc", base == ".profile", base == "procfile",
+		base == ".s3cfg", base == ".boto", base == "credentials", base == ".gitconfig", base == ".my.cnf":
 		return kindConfig, true
 	}
 	// Templates of configuration files (.env.example, settings.yaml.sample) are

@@ -73,6 +73,7 @@ func TestGenericConfig(t *testing.T) {
 		{"other_quote_inside", "inventory.yml", "    secret_key: \"{{ lookup('env', 'SECRET_KEY') }}\"\n    api_token: \"Zk2Lq9'Wm4Xr7Pn3B\"\n", []want{{"KR380", 2, "api_token"}}},
 		{"yaml_tags", "config.yml", "password: !vault |\ndb_password: !secret db_password\nalias_password: *default_password\nini_pass: !dBi2ewQr8t**4\nbang_password: !Zk2Lq9Wm4Xr7\n",
 			[]want{{"KR380", 4, "ini_pass"}, {"KR380", 5, "bang_password"}}},
+		{"s3cfg", ".s3cfg", "[default]\nsecret_key = Zk9/qL3pM+x8Tq2vR7sN0wYbC4dE6fGhJ1kL5mN9\nhost_base = s3.amazonaws.com\n", []want{{"KR380", 2, "secret_key"}}},
 		{"php_define", "wp-config.php", "<?php\ndefine( 'DB_USER', 'wp' );\ndefine( 'DB_PASSWORD', 'Pq7mZ2xLr9Wd' );\ndefine( 'AUTH_KEY', 'q8Z:r3L{wP0s]Kd7Yb|N2mVc+Xe5T' );\ndefine( 'NONCE_KEY', 'put your unique phrase here' );\n",
 			[]want{{"KR380", 3, "DB_PASSWORD"}, {"KR380", 4, "AUTH_KEY"}}},
 		{"java_set_property", "src/Mail.java", "props.setProperty(\"mail.smtp.password\", \"Pq7mZ2xLr9Wd\");\nprops.setProperty(\"mail.smtp.host\", \"smtp.acme.dev\");\n", []want{{"KR380", 1, "password"}}},

@@ -202,6 +202,7 @@ func TestKindOf(t *testing.T) {
 		"config/.env.example": kindConfig, "Dockerfile.prod": kindConfig, "docker-compose.override.yml": kindConfig,
 		"web/app.ts": kindCode, "poetry.lock": kindLock, "requirements.lock": kindLock, "nb/analysis.ipynb": kindNotebook,
 		"README.md": kindText, "scripts/tool.pyw": kindPython, "keys/id_rsa": kindText,
+		".s3cfg": kindConfig, ".aws/credentials": kindConfig,
 	} {
 		if got, ok := kindOf(rel, false); !ok || got != want {
 			t.Errorf("kindOf(%q) = %d, %v; want %d", rel, got, ok, want)
