@@ -102,6 +102,17 @@ func TestAnalyze(t *testing.T) {
 			},
 		},
 		{
+			name: "build_requirements_ranges_skipped",
+			files: map[string]string{
+				"pyproject.toml": "[build-system]\nrequires = [\"webframe>=3.0\", \"reqeusts>=1\"]\n\n[project]\nname = \"lib\"\ndependencies = [\"webframe>=3.1.12\"]\n",
+				"setup.cfg":      "[options]\nsetup_requires =\n    webframe>=2.2\n",
+			},
+			want: []want{
+				{got{"KR801", "pyproject.toml", 2, "MAL-2099-1", analysis.SeverityCritical, "reqeusts", ">=1", "", ""}, `^reqeusts>=1 is a known-malicious package`},
+				{got{"KR702", "pyproject.toml", 6, "PYSEC-2099-11", analysis.SeverityMedium, "webframe", ">=3.1.12", "3.2.5", ""}, `^webframe>=3\.1\.12 admits`},
+			},
+		},
+		{
 			name: "lock_elsewhere_does_not_hide_range",
 			files: map[string]string{
 				"svc/requirements.txt": "webframe>=3.2\n",

@@ -13,7 +13,8 @@ const defaultSeverity = analysis.SeverityMedium
 
 // match fills d's vulnerabilities from the package's advisories. A pinned
 // version matches exactly. A specifier matches the advisories it admits,
-// unless a lock file beside it pins the package (lockPinned); a package with
+// unless a lock file beside it pins the package (lockPinned) or it is only a
+// build requirement; a package with
 // neither is only checked for malware, since every package has had a
 // vulnerability in some version.
 func match(d *Dependency, advs []vulndb.Advisory, lockPinned bool) {
@@ -30,6 +31,7 @@ func match(d *Dependency, advs []vulndb.Advisory, lockPinned bool) {
 				d.Vulns = append(d.Vulns, v)
 			}
 		case lockPinned:
+		case buildOnly(d) && !adv.Malicious:
 		case d.Specifier == "" && !adv.Malicious:
 		default:
 			if ok, lb := vulndb.Admits(adv, d.Specifier); ok {
@@ -52,6 +54,22 @@ func match(d *Dependency, advs []vulndb.Advisory, lockPinned bool) {
 	} else {
 		d.FixedIn = rangeBound(d.Vulns)
 	}
+}
+
+// buildOnly reports whether a dependency is only a build requirement
+// ([build-system] requires, setup_requires): a build installs the newest
+// version its range admits into a fresh isolated environment, so the range's
+// floor is a compatibility bound, not a version that gets installed.
+func buildOnly(d *Dependency) bool {
+	if len(d.Groups) == 0 {
+		return false
+	}
+	for _, g := range d.Groups {
+		if g != "build-system" && g != "setup" {
+			return false
+		}
+	}
+	return true
 }
 
 // vulnOf describes one advisory.

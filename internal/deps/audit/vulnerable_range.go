@@ -21,7 +21,10 @@ being its severity) and the lower bound ` + "`>=V`" + ` that would exclude them 
 range, never read as a pin: ` + "`>=2.2.2`" + ` admits 2.2.2 and everything after it.
 
 When a lock file in the same directory pins the package, the range is not reported: the lock
-says what is installed, and its entry is checked by KR701 instead. A requirement without any
+says what is installed, and its entry is checked by KR701 instead. Nor is the range of a build
+requirement (` + "`[build-system] requires`" + `, ` + "`setup_requires`" + `): a build installs the newest version
+the range admits into a fresh isolated environment, so its floor is a compatibility bound, not
+a version that gets installed. A requirement without any
 version constraint is not reported here (the pinning rules cover it), except by KR801 when the
 name is a known-malicious package. The confidence is low because the version actually installed
 may well be a fixed one.
