@@ -381,6 +381,7 @@ func (r *runner) findings() []Finding {
 		f.Snippet = snippet(r.file, pos, loc.compound)
 		text := nodeText(r.file, pos, loc.compound)
 		if s := rd.d.Secret; s != "" {
+			f.Secret = s
 			// The digest keeps two secrets that share their first characters apart.
 			f.Snippet, f.Message = RedactSecret(f.Snippet, s), RedactSecret(f.Message, s)
 			text = RedactSecret(text, s) + "\x00" + SecretDigest(s)

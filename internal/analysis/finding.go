@@ -50,4 +50,9 @@ type Finding struct {
 	Commit string `json:"commit,omitempty"`
 	Author string `json:"author,omitempty"`
 	Date   string `json:"date,omitempty"`
+
+	// Secret is the credential a secrets finding is about. It is never reported:
+	// the scan redacts it from every other finding of the same file (another rule's
+	// snippet of the same line) and then clears it.
+	Secret string `json:"-"`
 }

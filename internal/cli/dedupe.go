@@ -32,3 +32,32 @@ func dropSupersededSecrets(fs []analysis.Finding) []analysis.Finding {
 	}
 	return out
 }
+
+// redactAcross hides every secret that a finding reports from every finding of the
+// same file (and commit, for --history): a rule that flags a call for another reason
+// shows the same line in its snippet. Then it clears the findings' Secret fields, so
+// that nothing past this point holds a credential.
+func redactAcross(fs []analysis.Finding) {
+	type at struct{ path, commit string }
+	var secrets map[at][]string
+	for _, f := range fs {
+		if f.Secret == "" {
+			continue
+		}
+		if secrets == nil {
+			secrets = map[at][]string{}
+		}
+		k := at{f.Path, f.Commit}
+		secrets[k] = append(secrets[k], f.Secret)
+	}
+	if secrets == nil {
+		return
+	}
+	for i := range fs {
+		f := &fs[i]
+		for _, s := range secrets[at{f.Path, f.Commit}] {
+			f.Snippet, f.Message = analysis.RedactSecret(f.Snippet, s), analysis.RedactSecret(f.Message, s)
+		}
+		f.Secret = ""
+	}
+}

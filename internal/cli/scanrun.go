@@ -117,6 +117,7 @@ func scan(ctx context.Context, a *app, cfg *scanConfig, s *settings) (*scanResul
 	relabelArchives(res, unpacked)
 	sort.SliceStable(res.errors, func(i, j int) bool { return res.errors[i].Path < res.errors[j].Path })
 	scanHistory(ctx, cfg, s, res)
+	redactAcross(res.findings)
 	kept := res.findings[:0]
 	for _, f := range res.findings {
 		// Analyzers may report rules that are switched off; the engine never does.

@@ -253,7 +253,7 @@ func (s *scan) findings(src *analysis.Source) []analysis.Finding {
 		} else {
 			f.EndColumn = x.end - (bytes.LastIndexByte(s.data[:x.end], '\n') + 1) + 1
 		}
-		f.Provider = x.provider
+		f.Provider, f.Secret = x.provider, x.secret
 		conf := x.confidence
 		if conf == 0 {
 			conf = x.rule.Confidence
