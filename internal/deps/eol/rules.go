@@ -103,8 +103,8 @@ var PythonEOLSoon = &analysis.Rule{
 	Doc: `## What it does
 Flags a Python version the project is pinned to run on (the same sources as KR710) that
 reaches its end of life within the next twelve months, with the date and the release to move
-to. Ranges of supported versions are not reported: still admitting a supported version is
-fine.
+to. Ranges of supported versions and test matrices (a tox envlist or CI file naming several
+versions) are not reported: still supporting a version that has a few months left is fine.
 
 ## Why is this bad?
 Moving an application to a new interpreter takes planning: dependencies must support it, and
