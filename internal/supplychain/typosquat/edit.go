@@ -95,6 +95,8 @@ func added(n, t string) (edit, bool) {
 		return edit{}, false
 	case isDigit(c):
 		return edit{}, false
+	case c == 's' && i == len(n)-1 && t[len(t)-1] != 's':
+		return slip("plural 's' added")
 	case atEnd(i, len(n), t, min(i, len(t)-1)):
 		return edit{}, false
 	}

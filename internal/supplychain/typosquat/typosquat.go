@@ -1,6 +1,7 @@
 // Package typosquat tells whether a PyPI project name imitates a popular one:
 // a letter dropped, doubled, swapped or changed, look-alike characters,
-// separator games and py/python prefixes, and reports it as rule KR802.
+// separator games and py/python prefixes, and, against the most popular
+// long names, two such slips; it reports them as rule KR802.
 package typosquat
 
 import (
@@ -58,6 +59,8 @@ type Checker struct {
 	collapsed map[string]string
 	glyphs    map[string]string
 	bases     map[string]string
+	// twoEdits indexes the most popular targets for names two edits away.
+	twoEdits twoEditIndex
 }
 
 // NewChecker builds a checker that protects the top targets names of l
@@ -74,9 +77,13 @@ func NewChecker(l *popular.List, targets int) *Checker {
 		collapsed: make(map[string]string, len(top)),
 		glyphs:    make(map[string]string, len(top)),
 		bases:     make(map[string]string, len(top)),
+		twoEdits:  make(twoEditIndex, min(len(top), twoEditTargets)*64),
 	}
 	for i, t := range top {
 		c.rank[t] = i + 1
+		if i < twoEditTargets {
+			c.twoEdits.add(t)
+		}
 		// Names come most popular first, so the first writer of a key wins.
 		setFirst(c.collapsed, collapse(t), t)
 		if s := skeleton(t); len(s) >= minSlipLen {
@@ -143,6 +150,10 @@ func (c *Checker) Check(name string) (imitates, how string, ok bool) {
 		}
 	}
 	c.checkAffixes(col, consider)
+	if bestRank == 0 {
+		// Two edits only when nothing closer fits.
+		c.twoEdits.check(n, consider)
+	}
 	if bestRank == 0 {
 		return "", "", false
 	}

@@ -1,0 +1,56 @@
+package typosquat
+
+import "testing"
+
+func TestCheckTwoEdits(t *testing.T) {
+	c := NewChecker(fakeList([]string{
+		"requests", "beautifulsoup4", "colorama", "httptools", "graphene", "pytest-cov", "tensorflow", "easydict",
+	}), 0)
+	tests := []struct {
+		name, target, how string
+	}{
+		{"beautifulsou", "beautifulsoup4", "two letters changed"},
+		{"beautifulosup", "beautifulsoup4", "two letters changed"},
+		{"colorramma", "colorama", "two letters changed"},
+		{"requetsa", "requests", "two letters changed"},
+		{"tensofliw", "tensorflow", "two letters changed"},
+		{"coloramqs", "colorama", "two letters changed"},
+		{"htmltools", "", ""},                               // two letters changed in place: another word
+		{"graphyte", "", ""},                                // ditto
+		{"pytest-cover", "", ""},                            // not one word
+		{"xequestsy", "", ""},                               // first letter changed
+		{"colorma", "colorama", "one letter dropped ('a')"}, // one edit wins
+		{"easydicts", "easydict", "plural 's' added"},
+		{"reqsts", "", ""}, // too short for two edits
+	}
+	for _, tt := range tests {
+		t.Run(sanitize(tt.name), func(t *testing.T) {
+			target, how, ok := c.Check(tt.name)
+			if tt.target == "" {
+				if ok {
+					t.Errorf("Check(%q) = %q (%s), want no match", tt.name, target, how)
+				}
+				return
+			}
+			if !ok || target != tt.target || how != tt.how {
+				t.Errorf("Check(%q) = %q, %q, %v; want %q, %q", tt.name, target, how, ok, tt.target, tt.how)
+			}
+		})
+	}
+}
+
+func TestOSA(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"abc", "abc", 0}, {"abc", "acb", 1}, {"abc", "ab", 1}, {"ab", "abc", 1},
+		{"colorama", "colorramma", 2}, {"ca", "abc", 3}, {"kitten", "sitting", 3},
+	} {
+		t.Run(tt.a+"_"+tt.b, func(t *testing.T) {
+			if got := osa(tt.a, tt.b); got != tt.want {
+				t.Errorf("osa(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
