@@ -27,8 +27,9 @@ Flags writes (open in a write or append mode, Path.write_text/write_bytes,
 shutil.copy/move, os.rename/replace/symlink) to shell start-up files
 (.bashrc, .profile, .zshrc, ...), cron tables, XDG autostart entries, macOS
 LaunchAgents and LaunchDaemons, systemd units, rc.local, the Windows Startup
-folder, PowerShell profiles, ~/.ssh/authorized_keys, sitecustomize.py,
-usercustomize.py and .pth files; winreg.SetValue/SetValueEx on a
+folder, PowerShell profiles, ~/.ssh/authorized_keys, and sitecustomize.py,
+usercustomize.py and .pth files in site-packages or under the interpreter's
+prefix (not in a temporary build environment, as pip writes); winreg.SetValue/SetValueEx on a
 ...\CurrentVersion\Run key; and commands that install a cron job, a
 scheduled task or a launch agent. It applies to every file but tests
 (conftest.py is checked: pytest runs it). Reading these files is not
@@ -70,8 +71,12 @@ var startupPaths = []string{
 	"/var/spool/cron", "/.config/autostart", "/launchagents/", "/launchdaemons/", "/.config/systemd/",
 	"/etc/systemd/system", "/etc/rc.local", "/etc/init.d/", "/start menu/programs/startup",
 	"/microsoft/windows/start menu/programs/startup", "/.ssh/authorized_keys", "powershell_profile.ps1",
-	"/sitecustomize.py", "/usercustomize.py",
 }
+
+// siteFiles are the files (as startupPaths) that Python runs at start-up
+// only from a directory on its start-up path, such as site-packages: pip
+// writes a sitecustomize.py into each temporary build environment.
+var siteFiles = []string{"/sitecustomize.py", "/usercustomize.py"}
 
 // persistenceCommands are command fragments that install a job or an autorun.
 var persistenceCommands = []string{
@@ -138,7 +143,12 @@ func runPersistence(p *analysis.Pass, n ast.Node) {
 		p.Report(c, "writes to "+strings.TrimPrefix(s, "/")+", which runs automatically")
 		return
 	}
-	if strings.HasSuffix(text, ".pth") && (strings.Contains(text, "-packages") || mentionsSitePackages(m, target, 0)) {
+	inSite := strings.Contains(text, "-packages") || mentionsSitePackages(m, target, 0)
+	if s, ok := hasAny(text, siteFiles); ok && inSite {
+		p.Report(c, "writes to "+strings.TrimPrefix(s, "/")+", which runs automatically")
+		return
+	}
+	if strings.HasSuffix(text, ".pth") && inSite {
 		p.Report(c, "writes a .pth file into site-packages, which runs at every Python start")
 	}
 }
@@ -209,7 +219,8 @@ func runKey(m *semantic.Model, e ast.Expr) string {
 }
 
 // mentionsSitePackages reports whether a path is built from site's or
-// sysconfig's answer to "where is site-packages".
+// sysconfig's answer to "where is site-packages", or from the interpreter's
+// own prefix, under which site-packages and the standard library live.
 func mentionsSitePackages(m *semantic.Model, e ast.Expr, depth int) bool {
 	if depth > maxHops || e == nil {
 		return false
@@ -224,8 +235,11 @@ func mentionsSitePackages(m *semantic.Model, e ast.Expr, depth int) bool {
 				found = true
 			}
 		case *ast.Attribute:
-			if m.QualifiedNameIs(x, "site.USER_SITE") {
-				found = true
+			for _, qn := range [...]string{"site.USER_SITE", "site.USER_BASE", "sys.prefix", "sys.exec_prefix",
+				"sys.base_prefix", "sys.base_exec_prefix", "sys.path"} {
+				if m.QualifiedNameIs(x, qn) {
+					found = true
+				}
 			}
 		case *ast.Name:
 			if v := bound(m, x); v != nil && mentionsSitePackages(m, v, depth+1) {

@@ -3,6 +3,8 @@ import os
 import shutil
 import site
 import subprocess
+import sys
+import tempfile
 import winreg
 from pathlib import Path
 
@@ -29,3 +31,18 @@ with open(os.path.join(home, ".config", "example", "settings.toml"), "w") as cfg
     cfg.write("debug = false\n")
 subprocess.run(["crontab", "-l"])
 Path("build/output.txt").write_text("done")
+with open(os.path.join(sys.prefix, "lib", "usercustomize.py"), "w") as f:  # want "writes to usercustomize.py"
+    f.write("import helper\n")
+
+
+class BuildEnvironment:
+    """pip's isolated build environment: a sitecustomize.py in a temporary directory."""
+
+    def __init__(self, temp_dir):
+        self._site_dir = os.path.join(temp_dir.path, "site")
+        with open(os.path.join(self._site_dir, "sitecustomize.py"), "w", encoding="utf-8") as fp:
+            fp.write("import os, site, sys\n")
+
+
+scratch = tempfile.mkdtemp()
+Path(scratch, "sitecustomize.py").write_text("import coverage; coverage.process_startup()\n")
