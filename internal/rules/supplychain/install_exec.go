@@ -24,7 +24,9 @@ constant, in code that runs when the package is installed or imported (see
 install-time-network-access for the scope). Reading a version from a file of
 the project is the classic legitimate use in setup scripts and is not
 reported: exec(open("pkg/version.py").read()), eval of a line or regular
-expression group parsed from such a file. Code fetched from the network is
+expression group parsed from such a file, nor is a value that an enclosing
+if has just checked to be one of some constants (if v in ("True", "False"):
+eval(v)). Code fetched from the network is
 high. Decoded code is left to decode-and-execute (KR814).
 
 ## Why is this bad?
@@ -69,7 +71,7 @@ func runInstallExec(p *analysis.Pass, n ast.Node) {
 	if cc, ok := code.(*ast.Call); ok && m.QualifiedNameIs(cc.Func, "builtins.compile") && len(cc.Args) > 0 {
 		code = cc.Args[0]
 	}
-	if isConst(m, code) || decoded(m, code) != nil {
+	if isConst(m, code) || decoded(m, code) != nil || guardedConst(m, code, c) {
 		return
 	}
 	net, parse := codeOrigin(m, code, 0)

@@ -26,3 +26,11 @@ def later(code):
 
 
 setup(name="example", version=about["__version__"])
+
+mode = os.environ.get("MODE", "False")
+if mode in ("True", "False"):
+    debug = eval(mode)
+if mode in ("True", os.environ["OTHER"]):
+    debug = eval(mode)  # want "builtins.eval executes code that is not a constant at install time"
+else:
+    debug = eval(mode)  # want "builtins.eval executes code that is not a constant at install time"
