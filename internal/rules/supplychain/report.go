@@ -44,8 +44,14 @@ func commandProgram(m *semantic.Model, c *ast.Call) (string, bool) {
 		}
 		first = x.Elts[0]
 	}
+	if v := bound(m, first); v != nil {
+		first = v // [pip, "install", path]
+	}
 	if m.QualifiedNameIs(first, "sys.executable") {
 		return "python", true
+	}
+	if p := interpreterSibling(m, first); p != "" {
+		return p, true
 	}
 	s, ok := m.ConstString(first)
 	if !ok {
@@ -60,6 +66,23 @@ func commandProgram(m *semantic.Model, c *ast.Call) (string, bool) {
 	}
 	p := programName(s)
 	return p, p != ""
+}
+
+// interpreterSibling returns the program of sys.executable.replace("python",
+// "pip"), a tool installed beside the running interpreter, or "".
+func interpreterSibling(m *semantic.Model, e ast.Expr) string {
+	c, ok := e.(*ast.Call)
+	if !ok || len(c.Args) != 2 {
+		return ""
+	}
+	a, ok := c.Func.(*ast.Attribute)
+	if !ok || a.Attr != "replace" || !m.QualifiedNameIs(a.Value, "sys.executable") {
+		return ""
+	}
+	if s, ok := m.ConstString(c.Args[1]); ok {
+		return programName(s)
+	}
+	return ""
 }
 
 // projectScript reports whether a script path (its text and expression) is

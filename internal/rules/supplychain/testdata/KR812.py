@@ -40,3 +40,7 @@ subprocess.Popen([sys.executable, stage])  # want "subprocess.Popen runs python 
 subprocess.check_call([sys.executable, "/tmp/.cache/u.py"])  # want "subprocess.check_call runs python"
 subprocess.check_call([sys.executable, "tools/generate_headers.py"])
 subprocess.check_call(["npm", "run", "build"])
+
+pip = sys.executable.replace("python", "pip")
+cmd = [pip, "install", os.path.dirname(__file__)]
+subprocess.check_output(cmd)  # want `subprocess.check_output runs pip at install time`
