@@ -76,22 +76,43 @@ func isWord(n string) bool {
 	return true
 }
 
-// twoChanges reports whether n is t with two letters changed in place, at
-// least one of them not for a neighbouring key.
+// twoChanges reports whether n and t, of the same length, differ by more
+// than two slips in place (a swap, a neighbouring key, a look-alike) or a
+// letter doubled or made single next to another edit ("beeautifulsoup"): a
+// letter changed for an unrelated one is how words turn into other words
+// ("htmltools", "httptools"), and so is a letter moved elsewhere
+// ("pyfakefs", "pyflakes").
 func twoChanges(n, t string) bool {
 	if len(n) != len(t) {
 		return false
 	}
-	var a, b []byte
-	for i := range len(n) {
-		if n[i] != t[i] {
-			a, b = append(a, n[i]), append(b, t[i])
-		}
-	}
-	if len(a) != 2 {
+	if undoubles(n, t) || undoubles(t, n) {
 		return false
 	}
-	return !keyboardAdjacent(a[0], b[0]) || !keyboardAdjacent(a[1], b[1])
+	slips := 0
+	for i := 0; i < len(n); i++ {
+		switch {
+		case n[i] == t[i]:
+			continue
+		case i+1 < len(n) && n[i] == t[i+1] && n[i+1] == t[i]:
+			i++
+		case !keyboardAdjacent(n[i], t[i]) && !lookAlike(n[i], t[i]):
+			return true
+		}
+		slips++
+	}
+	return slips > 2
+}
+
+// undoubles reports whether a doubled letter of a, made single, leaves a
+// name one edit from b.
+func undoubles(a, b string) bool {
+	for i := 1; i < len(a); i++ {
+		if a[i] == a[i-1] && osa(a[:i]+a[i+1:], b) == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // osa is the optimal string alignment distance of a and b (Levenshtein

@@ -4,7 +4,7 @@ import "testing"
 
 func TestCheckTwoEdits(t *testing.T) {
 	c := NewChecker(fakeList([]string{
-		"requests", "beautifulsoup4", "colorama", "httptools", "graphene", "pytest-cov", "tensorflow", "easydict",
+		"requests", "beautifulsoup4", "colorama", "httptools", "graphene", "pytest-cov", "tensorflow", "easydict", "pyflakes",
 	}), 0)
 	tests := []struct {
 		name, target, how string
@@ -15,6 +15,9 @@ func TestCheckTwoEdits(t *testing.T) {
 		{"requetsa", "requests", "two letters changed"},
 		{"tensofliw", "tensorflow", "two letters changed"},
 		{"coloramqs", "colorama", "two letters changed"},
+		{"beeautifulsoup", "beautifulsoup4", "two letters changed"}, // a letter doubled, the digit dropped
+		{"colorram", "colorama", "two letters changed"},
+		{"pyfakefs", "", ""},                                // a letter moved: another word
 		{"htmltools", "", ""},                               // two letters changed in place: another word
 		{"graphyte", "", ""},                                // ditto
 		{"pytest-cover", "", ""},                            // not one word
