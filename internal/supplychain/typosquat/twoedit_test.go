@@ -57,3 +57,32 @@ func TestOSA(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckPyPrefixed(t *testing.T) {
+	c := NewChecker(fakeList([]string{"torch", "ijson", "mkdocs", "pandas", "typer"}), 0)
+	tests := []struct {
+		name, target, how string
+	}{
+		{"pytoch", "torch", "one letter dropped ('r') after a 'py' prefix"},
+		{"pyttorch", "torch", "letter 't' doubled after a 'py' prefix"},
+		{"pytypier", "typer", "one letter added ('i') after a 'py' prefix"},
+		{"pytorch", "", ""},  // a bare 'py' added: a binding's usual name
+		{"pyjson", "", ""},   // a letter dropped at the start of the word
+		{"pytkdocs", "", ""}, // a letter changed at the start of the word
+		{"pypandass", "pandas", "letter 's' doubled after a 'py' prefix"},
+	}
+	for _, tt := range tests {
+		t.Run(sanitize(tt.name), func(t *testing.T) {
+			target, how, ok := c.Check(tt.name)
+			if tt.target == "" {
+				if ok {
+					t.Errorf("Check(%q) = %q (%s), want no match", tt.name, target, how)
+				}
+				return
+			}
+			if !ok || target != tt.target || how != tt.how {
+				t.Errorf("Check(%q) = %q, %q, %v; want %q, %q", tt.name, target, how, ok, tt.target, tt.how)
+			}
+		})
+	}
+}

@@ -59,6 +59,8 @@ type Checker struct {
 	collapsed map[string]string
 	glyphs    map[string]string
 	bases     map[string]string
+	// prefixed maps "py" + each of the most popular names to that name.
+	prefixed map[string]string
 	// twoEdits indexes the most popular targets for names two edits away.
 	twoEdits twoEditIndex
 }
@@ -77,6 +79,7 @@ func NewChecker(l *popular.List, targets int) *Checker {
 		collapsed: make(map[string]string, len(top)),
 		glyphs:    make(map[string]string, len(top)),
 		bases:     make(map[string]string, len(top)),
+		prefixed:  make(map[string]string, twoEditTargets),
 		twoEdits:  make(twoEditIndex, min(len(top), twoEditTargets)*64),
 	}
 	for i, t := range top {
@@ -93,16 +96,34 @@ func NewChecker(l *popular.List, targets int) *Checker {
 			setFirst(c.bases, b, t)
 		}
 		if len(t) >= minSlipLen {
-			c.edits[t] = append(c.edits[t], t)
-			for j := range len(t) {
-				d := t[:j] + t[j+1:]
-				if k := c.edits[d]; len(k) == 0 || k[len(k)-1] != t {
-					c.edits[d] = append(k, t)
-				}
-			}
+			c.index(t, t)
+		}
+	}
+	// The most popular names are also typed with a 'py' in front ("pytorch"
+	// for torch): a slip in that form imitates them too.
+	for _, t := range top[:min(len(top), twoEditTargets)] {
+		if p := "py" + t; len(t) >= minEditLen && !strings.HasPrefix(t, "py") && !isListed(l, p) {
+			c.prefixed[p] = t
+			c.index(p, p)
 		}
 	}
 	return c
+}
+
+// index adds key and its one-letter deletions to the deletion index, for t.
+func (c *Checker) index(key, t string) {
+	c.edits[key] = append(c.edits[key], t)
+	for j := range len(key) {
+		d := key[:j] + key[j+1:]
+		if k := c.edits[d]; len(k) == 0 || k[len(k)-1] != t {
+			c.edits[d] = append(k, t)
+		}
+	}
+}
+
+func isListed(l *popular.List, n string) bool {
+	_, ok := l.Rank(n)
+	return ok
 }
 
 func setFirst(m map[string]string, k, v string) {
@@ -186,9 +207,22 @@ func (c *Checker) checkAffixes(col string, consider func(t, how string)) {
 func (c *Checker) checkEdits(n string, consider func(t, how string)) {
 	try := func(key string) {
 		for _, t := range c.edits[key] {
-			if e, ok := classify(n, t); ok && (!e.plain || e.far || c.rank[t] <= plainTargets) {
-				consider(t, e.how)
+			real, how := t, ""
+			p, prefixed := c.prefixed[t]
+			if prefixed {
+				real, how = p, " after a 'py' prefix"
 			}
+			e, ok := classify(n, t)
+			if !ok || e.plain && !e.far && c.rank[real] > plainTargets {
+				continue
+			}
+			// A plain edit of the prefixed form counts inside the word only:
+			// at its first or last letter it makes another name ("pyjson",
+			// "pytkdocs", "pygeoip").
+			if i := firstDiff(n, t); prefixed && e.plain && (i < len("py")+1 || i >= len(t)-1) {
+				continue
+			}
+			consider(real, e.how+how)
 		}
 	}
 	try(n)
