@@ -140,7 +140,9 @@ func changed(n, t string) (edit, bool) {
 	case effectiveLen(t, i) < minChangeLen:
 		return edit{}, false
 	}
-	return plain("one letter changed (%q for %q)", a, b)
+	e, ok := plain("one letter changed (%q for %q)", a, b)
+	e.far = effectiveLen(t, i) >= minFarChangeLen
+	return e, ok
 }
 
 // atEnd reports whether an edit at i of a name of length n is on the first

@@ -1,6 +1,9 @@
 package typosquat
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestCheckTwoEdits(t *testing.T) {
 	c := NewChecker(fakeList([]string{
@@ -82,6 +85,28 @@ func TestCheckPyPrefixed(t *testing.T) {
 			}
 			if !ok || target != tt.target || how != tt.how {
 				t.Errorf("Check(%q) = %q, %q, %v; want %q, %q", tt.name, target, how, ok, tt.target, tt.how)
+			}
+		})
+	}
+}
+
+func TestCheckLongWordChanged(t *testing.T) {
+	// The targets rank beyond plainTargets, where a plain letter change
+	// counts only in a long word.
+	names := make([]string, 0, plainTargets+3)
+	for i := range plainTargets {
+		names = append(names, fmt.Sprintf("filler-%d", i))
+	}
+	c := NewChecker(fakeList(append(names, "customtkinter", "croniter", "isodate")), 0)
+	for _, tt := range []struct{ name, target string }{
+		{"customekinter", "customtkinter"},
+		{"cronitor", ""},
+		{"isolate", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			target, how, ok := c.Check(tt.name)
+			if target != tt.target || ok != (tt.target != "") {
+				t.Errorf("Check(%q) = %q (%s), %v; want %q", tt.name, target, how, ok, tt.target)
 			}
 		})
 	}

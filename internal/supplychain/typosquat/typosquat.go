@@ -34,13 +34,15 @@ const plainTargets = 1000
 // minFarLen is the length from which a letter dropped or added inside a word
 // (not at its ends) counts against every target: a long word with a letter
 // missing or extra still reads as that word ("pyinsaller", "discrd"), while a
-// letter changed is how words turn into other words.
+// letter changed is how words turn into other words, up to minFarChangeLen
+// ("customekinter" is still customtkinter; "cronitor" is not croniter).
 const (
-	minFarLen    = 7
-	minSlipLen   = 4
-	minEditLen   = 5
-	minChangeLen = 6
-	minBaseLen   = 4
+	minFarLen       = 7
+	minFarChangeLen = 9
+	minSlipLen      = 4
+	minEditLen      = 5
+	minChangeLen    = 6
+	minBaseLen      = 4
 )
 
 // Checker finds the popular project a name imitates. It is safe for
