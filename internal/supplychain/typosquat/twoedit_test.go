@@ -7,7 +7,7 @@ import (
 
 func TestCheckTwoEdits(t *testing.T) {
 	c := NewChecker(fakeList([]string{
-		"requests", "beautifulsoup4", "colorama", "httptools", "graphene", "pytest-cov", "tensorflow", "easydict", "pyflakes",
+		"requests", "beautifulsoup4", "colorama", "httptools", "graphene", "pytest-cov", "tensorflow", "easydict", "pyflakes", "pycryptodome", "pycryptodomex",
 	}), 0)
 	tests := []struct {
 		name, target, how string
@@ -20,6 +20,7 @@ func TestCheckTwoEdits(t *testing.T) {
 		{"coloramqs", "colorama", "two letters changed"},
 		{"beeautifulsoup", "beautifulsoup4", "two letters changed"}, // a letter doubled, the digit dropped
 		{"colorram", "colorama", "two letters changed"},
+		{"pycryptodomex2", "", ""},                          // one unreported edit from pycryptodomex
 		{"pyfakefs", "", ""},                                // a letter moved: another word
 		{"htmltools", "", ""},                               // two letters changed in place: another word
 		{"graphyte", "", ""},                                // ditto

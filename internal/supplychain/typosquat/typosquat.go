@@ -173,8 +173,10 @@ func (c *Checker) Check(name string) (imitates, how string, ok bool) {
 		}
 	}
 	c.checkAffixes(col, consider)
-	if bestRank == 0 {
-		// Two edits only when nothing closer fits.
+	if bestRank == 0 && len(n) >= minTwoEditLen && !c.oneEdit(n) {
+		// Two edits only when no popular name is closer, not even by an edit
+		// that is not reported ("pycryptodomex2" is pycryptodomex with a
+		// version digit, not pycryptodome with two slips).
 		c.twoEdits.check(n, consider)
 	}
 	if bestRank == 0 {
@@ -231,6 +233,27 @@ func (c *Checker) checkEdits(n string, consider func(t, how string)) {
 	for j := range len(n) {
 		try(n[:j] + n[j+1:])
 	}
+}
+
+// oneEdit reports whether a target is one edit (of any kind) from n.
+func (c *Checker) oneEdit(n string) bool {
+	try := func(key string) bool {
+		for _, t := range c.edits[key] {
+			if _, prefixed := c.prefixed[t]; !prefixed && osa(n, t) == 1 {
+				return true
+			}
+		}
+		return false
+	}
+	if try(n) {
+		return true
+	}
+	for j := range len(n) {
+		if try(n[:j] + n[j+1:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // collapse drops the separators of a normalised name, which PEP 503 folds
