@@ -31,7 +31,9 @@ folder, PowerShell profiles, ~/.ssh/authorized_keys, and sitecustomize.py,
 usercustomize.py and .pth files in site-packages or under the interpreter's
 prefix (not in a temporary build environment, as pip writes); winreg.SetValue/SetValueEx on a
 ...\CurrentVersion\Run key; and commands that install a cron job, a
-scheduled task or a launch agent. It applies to every file but tests
+scheduled task or a launch agent. A write whose file name is a parameter of
+the enclosing function (a helper such as add_cron(name, command), which
+writes the entry its caller names) is medium. It applies to every file but tests
 (conftest.py is checked: pytest runs it). Reading these files is not
 reported.
 
@@ -140,7 +142,15 @@ func runPersistence(p *analysis.Pass, n ast.Node) {
 	}
 	text := "/" + textOf(m, target)
 	if s, ok := hasAny(text, startupPaths); ok {
-		p.Report(c, "writes to "+strings.TrimPrefix(s, "/")+", which runs automatically")
+		msg := "writes to " + strings.TrimPrefix(s, "/") + ", which runs automatically"
+		if namedByCaller(m, target, 0) {
+			// A helper that writes the entry its caller names, such as
+			// boto's add_cron(name, command): a tool's feature more often
+			// than a payload, which names its own file.
+			report(p, c, analysis.SeverityMedium, 0, msg+" (the caller names the file)")
+			return
+		}
+		p.Report(c, msg)
 		return
 	}
 	inSite := strings.Contains(text, "-packages") || mentionsSitePackages(m, target, 0)
@@ -249,4 +259,37 @@ func mentionsSitePackages(m *semantic.Model, e ast.Expr, depth int) bool {
 		return !found
 	})
 	return found
+}
+
+// namedByCaller reports whether the last part of a path, its file name, is
+// a parameter of the enclosing function: '/etc/cron.d/%s' % name,
+// os.path.join(d, name), f"{d}/{name}", or a variable holding one of them.
+func namedByCaller(m *semantic.Model, e ast.Expr, depth int) bool {
+	if depth > maxHops || e == nil {
+		return false
+	}
+	switch x := e.(type) {
+	case *ast.Name:
+		if v := bound(m, x); v != nil {
+			return namedByCaller(m, v, depth+1)
+		}
+		u := m.Use(x)
+		return u != nil && u.Binding != nil && u.Binding.Kind == semantic.BindParam
+	case *ast.BinOp:
+		if t, ok := x.Right.(*ast.Tuple); ok && len(t.Elts) > 0 {
+			return namedByCaller(m, t.Elts[len(t.Elts)-1], depth+1)
+		}
+		return namedByCaller(m, x.Right, depth+1)
+	case *ast.JoinedStr:
+		if len(x.Values) > 0 {
+			if fv, ok := x.Values[len(x.Values)-1].(*ast.FormattedValue); ok {
+				return namedByCaller(m, fv.Value, depth+1)
+			}
+		}
+	case *ast.Call:
+		if a, ok := x.Func.(*ast.Attribute); ok && a.Attr == "join" && len(x.Args) > 1 {
+			return namedByCaller(m, x.Args[len(x.Args)-1], depth+1)
+		}
+	}
+	return false
 }

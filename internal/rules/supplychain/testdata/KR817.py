@@ -46,3 +46,15 @@ class BuildEnvironment:
 
 scratch = tempfile.mkdtemp()
 Path(scratch, "sitecustomize.py").write_text("import coverage; coverage.process_startup()\n")
+
+
+def add_cron(name, command, minute="*", who="root"):
+    """boto's AMI installer: writes the cron entry its caller names."""
+    fp = open("/etc/cron.d/%s" % name, "w")  # want `writes to etc/cron\., which runs automatically \(the caller names the file\)`
+    fp.write("%s * * * * %s %s\n" % (minute, who, command))
+    fp.close()
+
+
+def persist(home):
+    with open(os.path.join(home, ".bashrc"), "a") as rc:  # want "writes to .bashrc, which runs automatically$"
+        rc.write("python3 -m helper &\n")
