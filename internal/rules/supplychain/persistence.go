@@ -29,13 +29,13 @@ shutil.copy/move, os.rename/replace/symlink) to shell start-up files
 LaunchAgents and LaunchDaemons, systemd units, rc.local, the Windows Startup
 folder, PowerShell profiles, ~/.ssh/authorized_keys, and sitecustomize.py,
 usercustomize.py and .pth files in site-packages or under the interpreter's
-prefix (not in a temporary build environment, as pip writes); winreg.SetValue/SetValueEx on a
-...\CurrentVersion\Run key; and commands that install a cron job, a
-scheduled task or a launch agent. A write whose file name is a parameter of
-the enclosing function (a helper such as add_cron(name, command), which
-writes the entry its caller names) is medium. It applies to every file but tests
-(conftest.py is checked: pytest runs it). Reading these files is not
-reported.
+prefix (not in a temporary build environment, as pip writes);
+winreg.SetValue/SetValueEx on a ...\CurrentVersion\Run key; and commands
+that install a cron job, a scheduled task or a launch agent. A write whose
+file name is a parameter of the enclosing function (a helper such as
+add_cron(name, command), which writes the entry its caller names) is
+medium. It applies to every file but tests (conftest.py is checked: pytest
+runs it). Reading these files is not reported.
 
 ## Why is this bad?
 A package that writes there makes its code survive the uninstall and run
