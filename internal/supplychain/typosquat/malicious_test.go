@@ -141,18 +141,9 @@ func TestQualityMalicious(t *testing.T) {
 
 	// Two edits: the names not within one edit that are two from the top 1,000.
 	two, twoFlagged := 0, 0
+	near := withinTwo(norm[:1000])
 	for _, n := range unpopular {
-		if _, ok := one[n]; ok || len(n) < minTwoEditLen {
-			continue
-		}
-		near := false
-		for _, tg := range norm[:1000] {
-			if len(tg) >= minTwoEditLen && osa(n, tg) == 2 {
-				near = true
-				break
-			}
-		}
-		if !near {
+		if _, ok := one[n]; ok || len(n) < minTwoEditLen || !near(n) {
 			continue
 		}
 		two++
@@ -163,5 +154,40 @@ func TestQualityMalicious(t *testing.T) {
 	t.Logf("two edits from a long top-1,000 name: %d of %d flagged", twoFlagged, two)
 	if recall < malRecallFloor {
 		t.Errorf("flagged %.1f%% of malicious names one edit from a popular one, want at least %.0f%%", 100*recall, 100*malRecallFloor)
+	}
+}
+
+// withinTwo returns a test of whether a name is two edits (OSA distance 2)
+// from one of targets of minTwoEditLen letters or more, through the targets'
+// deletions of up to two letters.
+func withinTwo(targets []string) func(n string) bool {
+	dels := func(s string) []string {
+		out := []string{s}
+		for i := range len(s) {
+			d := s[:i] + s[i+1:]
+			out = append(out, d)
+			for j := i; j < len(d); j++ {
+				out = append(out, d[:j]+d[j+1:])
+			}
+		}
+		return out
+	}
+	idx := map[string][]string{}
+	for _, t := range targets {
+		if len(t) >= minTwoEditLen {
+			for _, d := range dels(t) {
+				idx[d] = append(idx[d], t)
+			}
+		}
+	}
+	return func(n string) bool {
+		for _, d := range dels(n) {
+			for _, t := range idx[d] {
+				if osa(n, t) == 2 {
+					return true
+				}
+			}
+		}
+		return false
 	}
 }
