@@ -29,24 +29,24 @@ func benchScan(b *testing.B, dir string, args ...string) {
 	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 }
 
-// BenchmarkSecretsScanStdlib is a secrets-only scan of the standard library:
+// BenchmarkSecretsOnlyStdlib is a secrets-only scan of the standard library:
 // the walk, the reads, the parse (the analyzer treats Python that parses
 // differently) and the secrets analyzer.
-func BenchmarkSecretsScanStdlib(b *testing.B) {
+func BenchmarkSecretsOnlyStdlib(b *testing.B) {
 	benchScan(b, stdlibDir(b), "--select", secretsAnalyzerRules)
 }
 
-// BenchmarkScanNoSecretsAnalyzerStdlib is BenchmarkScanStdlib without the
+// BenchmarkNoSecretsAnalyzerStdlib is BenchmarkScanStdlib without the
 // secrets analyzer: the difference between the two is what the analyzer adds
 // to a full scan.
-func BenchmarkScanNoSecretsAnalyzerStdlib(b *testing.B) {
+func BenchmarkNoSecretsAnalyzerStdlib(b *testing.B) {
 	benchScan(b, stdlibDir(b), "--ignore", secretsAnalyzerRules)
 }
 
-// BenchmarkSecretsScanTree is a secrets-only scan of the tree named by
+// BenchmarkSecretsOnlyTree is a secrets-only scan of the tree named by
 // KRAIT_BENCH_TREE (an unpacked site-packages, say, which holds much more
 // than Python source); it skips when the variable is unset.
-func BenchmarkSecretsScanTree(b *testing.B) {
+func BenchmarkSecretsOnlyTree(b *testing.B) {
 	dir := os.Getenv("KRAIT_BENCH_TREE")
 	if dir == "" {
 		b.Skip("set KRAIT_BENCH_TREE=DIR to time a secrets-only scan of DIR")
