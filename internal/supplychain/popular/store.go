@@ -105,6 +105,11 @@ func readStore(dir string) (meta, []string, error) {
 	if err != nil {
 		return meta{}, nil, err
 	}
+	return parseStore(path, data)
+}
+
+// parseStore checks and decodes the store's bytes; path names it in errors.
+func parseStore(path string, data []byte) (meta, []string, error) {
 	if len(data) > maxStore {
 		return meta{}, nil, fmt.Errorf("%s: %d bytes, more than the %d allowed", path, len(data), maxStore)
 	}
@@ -119,6 +124,9 @@ func readStore(dir string) (meta, []string, error) {
 	}
 	if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
 		return meta{}, nil, fmt.Errorf("%s: damaged header: %w", path, err)
+	}
+	if m.Count < 0 || m.Count > maxRows {
+		return meta{}, nil, fmt.Errorf("%s: damaged header: %d names", path, m.Count)
 	}
 	names := make([]string, 0, m.Count)
 	for sc.Scan() {
