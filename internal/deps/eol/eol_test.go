@@ -3,13 +3,13 @@ package eol
 import (
 	"context"
 	"regexp"
-	"sort"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/analysis/analyzertest"
 )
 
 // want is one expected finding: its code, file, line and a regexp over the message.
@@ -26,21 +26,7 @@ var nov2026 = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 // run scans files (path -> content) as of now.
 func run(t *testing.T, now time.Time, files map[string]string) []analysis.Finding {
 	t.Helper()
-	a := New(Options{Now: func() time.Time { return now }})
-	var srcs []analysis.Source
-	for p, data := range files {
-		if !a.Wants(p) {
-			t.Fatalf("Wants(%q) = false", p)
-		}
-		srcs = append(srcs, analysis.Source{Path: p, Rel: p, Data: []byte(data)})
-	}
-	sort.Slice(srcs, func(i, j int) bool { return srcs[i].Path < srcs[j].Path })
-	proj := analysis.NewProject("", nil, func(string) bool { return true }).WithFiles(srcs)
-	res, err := a.Analyze(context.Background(), proj)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.Findings
+	return analyzertest.RunProject(t, New(Options{Now: func() time.Time { return now }}), files, func(string) bool { return true })
 }
 
 // check compares findings with wants by code, path and line, and each message with

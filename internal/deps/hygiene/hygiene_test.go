@@ -1,14 +1,13 @@
 package hygiene
 
 import (
-	"context"
 	"regexp"
-	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/analysis/analyzertest"
 )
 
 // want is one expected finding: its code, file, line and a regexp over the message.
@@ -26,21 +25,7 @@ func run(t *testing.T, files map[string]string) []analysis.Finding {
 
 func runEnabled(t *testing.T, files map[string]string, enabled func(string) bool) []analysis.Finding {
 	t.Helper()
-	a := New()
-	var srcs []analysis.Source
-	for p, data := range files {
-		if !a.Wants(p) {
-			t.Fatalf("Wants(%q) = false", p)
-		}
-		srcs = append(srcs, analysis.Source{Path: p, Rel: p, Data: []byte(data)})
-	}
-	sort.Slice(srcs, func(i, j int) bool { return srcs[i].Path < srcs[j].Path })
-	proj := analysis.NewProject("", nil, enabled).WithFiles(srcs)
-	res, err := a.Analyze(context.Background(), proj)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.Findings
+	return analyzertest.RunProject(t, New(), files, enabled)
 }
 
 // check compares findings with wants by code, path and line, and each message with
