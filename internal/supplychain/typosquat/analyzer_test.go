@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/kraitsec/krait/internal/analysis"
+	"github.com/kraitsec/krait/internal/analysis/analyzertest"
 	"github.com/kraitsec/krait/internal/supplychain/popular"
 )
 
@@ -103,13 +104,8 @@ func TestAnalyzerDamagedList(t *testing.T) {
 }
 
 func TestRuleMetadata(t *testing.T) {
-	r := TyposquatPackage
-	if !strings.Contains(r.Name, "typosquat") || len(r.Summary) > 60 || r.Kinds != nil || r.Run != nil || r.File != nil {
-		t.Errorf("rule metadata: %+v", r)
-	}
-	for _, s := range []string{"## What it does", "## Why is this bad?", "## Example", "## Use instead", "## References"} {
-		if !strings.Contains(r.Doc, s) {
-			t.Errorf("doc lacks %q", s)
-		}
+	analyzertest.CheckRules(t, Rules(), analysis.AnalyzerSupplyChain, "KR802", "KR802")
+	if !strings.Contains(TyposquatPackage.Name, "typosquat") {
+		t.Errorf("rule name %q does not say typosquat", TyposquatPackage.Name)
 	}
 }
