@@ -4,8 +4,7 @@ import (
 	"testing"
 
 	"github.com/kraitsec/krait/internal/analysis"
-	"github.com/kraitsec/krait/internal/python/parser"
-	"github.com/kraitsec/krait/internal/python/semantic"
+	"github.com/kraitsec/krait/internal/analysis/analysistest"
 )
 
 // TestConfidence checks the confidence overrides that fixtures cannot
@@ -36,27 +35,7 @@ func TestConfidence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := parser.Parse(tt.path, []byte(tt.src))
-			if err != nil {
-				t.Fatal(err)
-			}
-			m := semantic.Build(f.Module, semantic.Options{Module: "m"})
-			findings, err := analysis.NewEngine([]*analysis.Rule{tt.rule}).Run(tt.path, f, m)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []analysis.Confidence
-			for _, fd := range findings {
-				got = append(got, fd.Confidence)
-			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("got %d findings %v, want %v", len(got), got, tt.want)
-			}
-			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Errorf("finding %d: confidence %v, want %v", i, got[i], tt.want[i])
-				}
-			}
+			analysistest.CheckConfidences(t, tt.rule, tt.path, tt.src, tt.want)
 		})
 	}
 }
