@@ -415,6 +415,10 @@ func importsNetwork(p *analysis.Pass) bool {
 
 // mayImportByName reports whether the file's source calls __import__ or
 // import_module, which hide imports from the import statements.
-func mayImportByName(p *analysis.Pass) bool {
+func mayImportByName(p *analysis.Pass) bool { return analysis.FileFact(p, importByNameFact) }
+
+// importByNameFact searches the source once per file for mayImportByName, which
+// several rules' file facts ask.
+var importByNameFact = &analysis.FileKey[bool]{Compute: func(p *analysis.Pass) bool {
 	return bytes.Contains(p.File.Source, []byte("__import__")) || bytes.Contains(p.File.Source, []byte("import_module"))
-}
+}}
