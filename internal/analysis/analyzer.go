@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/kraitsec/krait/internal/python/parser"
-	"github.com/kraitsec/krait/internal/python/semantic"
 )
 
 // Analyzer names, as they appear in Finding.Analyzer and Rule.Analyzer.
@@ -24,9 +23,8 @@ type Source struct {
 	Rel string
 	// Data is the file's raw bytes.
 	Data []byte
-	// Python and Model are set for a Python file that parsed; nil otherwise.
+	// Python is the parse of a Python file that parsed; nil otherwise.
 	Python *parser.File
-	Model  *semantic.Model
 }
 
 // FileAnalyzer checks files one at a time on the scan's worker pool, beside the rule

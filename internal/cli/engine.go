@@ -232,11 +232,13 @@ func (j *scanJob) analyse(f walk.File) (o outcome) {
 	}
 	o.analysed, o.lines, o.bytes = true, countLines(data), int64(len(data))
 	src.Python = file
-	if len(j.engine.Rules()) == 0 && len(j.files) == 0 && len(j.projects) == 0 {
+	// The model serves the rules and the project analyzers' imports; the file
+	// analyzers read the bytes and the parse only.
+	if len(j.engine.Rules()) == 0 && len(j.projects) == 0 {
+		j.checkSource(&o, src, true)
 		return o
 	}
 	model := semantic.Build(file.Module, semantic.ModuleOptions(f.Rel, j.packageDepth(f)))
-	src.Model = model
 	t2 := time.Now()
 	o.phases.model = t2.Sub(t1)
 	if len(j.engine.Rules()) > 0 {

@@ -113,11 +113,10 @@ func historyCheck(s *settings) (history.Check, func(rel string) bool) {
 		if python {
 			if f, err := parser.Parse(src.Path, src.Data); err == nil {
 				src.Python = f
-				src.Model = semantic.Build(f.Module, semantic.ModuleOptions(src.Rel, 0))
 				if len(rules) > 0 {
 					// A rule's panic is already an error of the engine; history has
 					// nowhere to put it, and the tree scan reports the same rules.
-					found, _ := engine.Run(src.Rel, f, src.Model)
+					found, _ := engine.Run(src.Rel, f, semantic.Build(f.Module, semantic.ModuleOptions(src.Rel, 0)))
 					fs = append(fs, found...)
 				}
 			}
