@@ -1,40 +1,14 @@
 package poetrylock
 
 import (
-	"bytes"
-	"context"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
-	"github.com/kraitsec/krait/internal/deps"
+	"github.com/kraitsec/krait/internal/deps/internal/depstest"
 )
 
-// FuzzExtract must never panic; an error names the file, and every package has
-// a name and a line inside the file.
+// FuzzExtract checks that Extract never panics, names the file in its errors and
+// keeps every package inside the file (depstest.FuzzExtract).
 func FuzzExtract(f *testing.F) {
-	for _, name := range []string{"v0.lock", "v1.lock", "v2.lock"} {
-		data, err := os.ReadFile(filepath.Join("testdata", name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
-	f.Add([]byte("package = [{name = \"a\", markers = {x = 1}, source = {type = \"git\"}}]\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		pkgs, err := Extractor{}.Extract(context.Background(), deps.File{Path: "poetry.lock", Content: data})
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "poetry.lock") {
-				t.Fatalf("error does not name the file: %v", err)
-			}
-			return
-		}
-		lines := bytes.Count(data, []byte("\n")) + 1
-		for _, p := range pkgs {
-			if p.Name == "" || p.Line < 1 || p.Line > lines {
-				t.Fatalf("bad package %+v (file has %d lines)", p, lines)
-			}
-		}
-	})
+	depstest.FuzzExtract(f, Extractor{}, "poetry.lock", []string{"v0.lock", "v1.lock", "v2.lock"},
+		"package = [{name = \"a\", markers = {x = 1}, source = {type = \"git\"}}]\n")
 }
